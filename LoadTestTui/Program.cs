@@ -1,0 +1,3 @@
+using LoadTestTui.Cli;
+
+return await LoadTestCli.RunAsync(args);
