@@ -1,0 +1,17 @@
+using LoadTestTui.Core.Bots;
+
+namespace LoadTestTui.Core.Engine;
+
+/// <summary>One bot's small figures at a tick. RTTs are chat-echo round trips in milliseconds (NaN before the first).</summary>
+public readonly record struct BotRow(
+    int Id,
+    string Name,
+    BotState State,
+    long MessagesSent,
+    long MessagesReceived,
+    int Reconnects,
+    string? LastError,
+    double LastRttMs,
+    double MinRttMs,
+    double AvgRttMs,
+    double MaxRttMs);

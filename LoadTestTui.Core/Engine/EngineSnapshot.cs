@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using LoadTestTui.Core.Bots;
+
+namespace LoadTestTui.Core.Engine;
+
+/// <summary>
+/// Everything the engine knows at one tick, immutable. Subscribers (dashboard, headless
+/// printer, exporters) see only these. Rates are per second over the last tick.
+/// </summary>
+public sealed record EngineSnapshot
+{
+    public required DateTimeOffset Timestamp { get; init; }
+
+    /// <summary>Time since the current run started (zero when idle).</summary>
+    public required TimeSpan Elapsed { get; init; }
+
+    public required RunState State { get; init; }
+
+    public bool ChatPaused { get; init; }
+
+    /// <summary>How many bots the run wants (changed by ScaleTo).</summary>
+    public int TargetBots { get; init; }
+
+    /// <summary>How many bots exist (started and not removed).</summary>
+    public int TotalBots { get; init; }
+
+    public int PeakOnline { get; init; }
+
+    public StateCounts States { get; init; }
+
+    public long MessagesSent { get; init; }
+    public long MessagesReceived { get; init; }
+    public long FramesSent { get; init; }
+    public long FramesReceived { get; init; }
+    public long BytesSent { get; init; }
+    public long BytesReceived { get; init; }
+    public long Connects { get; init; }
+    public long Reconnects { get; init; }
+    public long PingsSent { get; init; }
+    public long PongsReceived { get; init; }
+    public long ErrorCount { get; init; }
+
+    public double MessagesSentPerSecond { get; init; }
+    public double MessagesReceivedPerSecond { get; init; }
+    public double BytesSentPerSecond { get; init; }
+    public double BytesReceivedPerSecond { get; init; }
+    public double ConnectsPerSecond { get; init; }
+    public double ErrorsPerSecond { get; init; }
+
+    /// <summary>Chat echo round trip (send to own echo), whole run and last tick.</summary>
+    public LatencySummary ChatRtt { get; init; } = LatencySummary.Empty;
+    public LatencySummary ChatRttInterval { get; init; } = LatencySummary.Empty;
+
+    /// <summary>Ping to pong round trip, whole run and last tick.</summary>
+    public LatencySummary PingRtt { get; init; } = LatencySummary.Empty;
+    public LatencySummary PingRttInterval { get; init; } = LatencySummary.Empty;
+
+    public DeliveryStats Delivery { get; init; } = DeliveryStats.Empty;
+
+    /// <summary>Errors by class over the run; every class is present (zero when none).</summary>
+    public ImmutableDictionary<ErrorKind, long> Errors { get; init; } = ImmutableDictionary<ErrorKind, long>.Empty;
+
+    /// <summary>Events since the previous snapshot (bounded per tick).</summary>
+    public ImmutableArray<EngineEvent> Events { get; init; } = [];
+
+    /// <summary>One row per bot, in id order.</summary>
+    public ImmutableArray<BotRow> Bots { get; init; } = [];
+}
