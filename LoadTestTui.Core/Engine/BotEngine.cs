@@ -1,45 +1,201 @@
+using System.Collections.Immutable;
+using System.Reactive.Subjects;
 using LoadTestTui.Core.Bots;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LoadTestTui.Core.Engine;
 
 /// <summary>
 /// Runs the bots and publishes an immutable <see cref="EngineSnapshot"/> every tick through
 /// <see cref="Snapshots"/>. A late subscriber gets the latest snapshot first; the feed
-/// completes when the engine is disposed. Commands never block on the bots.
+/// completes when the engine is disposed. Commands return at once and never wait on bots:
+/// the tick loop follows the ramp plan and the bots report through counters.
 /// </summary>
 public sealed partial class BotEngine : IAsyncDisposable
 {
-    public BotEngine(BotOptions bots, EngineOptions? engine = null, ILogger? logger = null, TimeProvider? time = null)
+    private readonly ILogger _logger;
+    private readonly BehaviorSubject<EngineSnapshot> _feed;
+    private readonly CancellationTokenSource _disposing = new();
+    private readonly Lock _gate = new();
+    private readonly Task _tickLoop;
+    private Run? _run;
+    private bool _disposed;
+
+    public BotEngine(BotOptions bots, EngineOptions? engine = null, ILogger? logger = null)
     {
-        throw new NotImplementedException();
+        engine ??= EngineOptions.Default;
+        var problems = bots.Validate().Concat(engine.Validate()).ToList();
+        if (problems.Count > 0)
+            throw new ArgumentException(string.Join(Environment.NewLine, problems), nameof(bots));
+        BotOptions = bots;
+        Options = engine;
+        _logger = logger ?? NullLogger.Instance;
+        _feed = new BehaviorSubject<EngineSnapshot>(IdleSnapshot());
+        _tickLoop = TickLoopAsync(_disposing.Token);
     }
 
-    public IObservable<EngineSnapshot> Snapshots => throw new NotImplementedException();
+    public IObservable<EngineSnapshot> Snapshots => _feed;
 
-    public EngineSnapshot Latest => throw new NotImplementedException();
+    public EngineSnapshot Latest => _feed.Value;
 
-    public BotOptions BotOptions => throw new NotImplementedException();
+    public BotOptions BotOptions { get; }
 
-    public EngineOptions Options => throw new NotImplementedException();
+    public EngineOptions Options { get; }
+
+    /// <summary>Completes when the current run has ended (duration reached or stopped); completed when idle.</summary>
+    public Task RunCompletion
+    {
+        get
+        {
+            lock (_gate)
+                return _run?.Ended.Task ?? Task.CompletedTask;
+        }
+    }
 
     /// <summary>Starts a run of <paramref name="count"/> bots at the ramp rate; a duration ends it by itself.</summary>
-    public void Start(int count, TimeSpan? duration = null, double? rampPerSecond = null) => throw new NotImplementedException();
+    /// <exception cref="InvalidOperationException">A run is already active.</exception>
+    public void Start(int count, TimeSpan? duration = null, double? rampPerSecond = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, BotDirectory.Capacity);
+        if (rampPerSecond is <= 0)
+            throw new ArgumentOutOfRangeException(nameof(rampPerSecond), "the ramp must be positive bots per second");
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_run is { IsActive: true })
+                throw new InvalidOperationException("a run is already active: stop it first, or scale it");
+            var context = new RunContext(BotOptions, Options, _logger);
+            _previous = new Totals(MonoClock.Now, 0, 0, 0, 0, 0, 0, 0);
+            _previousSecond = _previous;
+            _timeline = [];
+            _run = new Run(context, count, duration is { } d && d > TimeSpan.Zero ? d : null, rampPerSecond ?? Options.RampPerSecond);
+            context.Events.Add(EventLevel.Info, $"run started: {count} bots at {_run.RampPerSecond:0.#}/s" + (_run.Duration is { } limit ? $" for {limit.TotalSeconds:0.#} s" : ""));
+            ControlStep(_run);
+        }
+    }
 
     /// <summary>Grows or shrinks the running set: new bots ramp in, surplus bots say goodbye.</summary>
-    public void ScaleTo(int count) => throw new NotImplementedException();
+    public void ScaleTo(int count)
+    {
+        count = Math.Clamp(count, 0, BotDirectory.Capacity);
+        lock (_gate)
+        {
+            if (_run is not { IsActive: true, Stopping: false } run)
+                return;
+            var growing = count > run.Target;
+            run.Target = count;
+            run.RestartRamp();
+            run.Context.Events.Add(EventLevel.Info, $"scaled to {count} bots");
+            if (!growing)
+                run.TrimTo(count);
+            ControlStep(run);
+        }
+    }
 
-    /// <summary>Every online bot sends <paramref name="text"/> now. Returns how many did.</summary>
-    public int Broadcast(string text) => throw new NotImplementedException();
+    /// <summary>Every online bot sends <paramref name="text"/> now (tagged like any chat). Returns how many did.</summary>
+    public int Broadcast(string text)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        Run? run;
+        lock (_gate)
+            run = _run;
+        if (run is null)
+            return 0;
+        var sent = 0;
+        foreach (var bot in run.Bots)
+        {
+            if (bot.TryBroadcast(text))
+                sent++;
+        }
+        run.Context.Events.Add(EventLevel.Info, $"broadcast sent by {sent} bots: {text}");
+        return sent;
+    }
 
-    /// <summary>Pauses or resumes the bots' random chat (heartbeats and pings go on).</summary>
-    public void SetChatPaused(bool paused) => throw new NotImplementedException();
+    /// <summary>Pauses or resumes the bots' random chat (heartbeats, pings and broadcasts go on).</summary>
+    public void SetChatPaused(bool paused)
+    {
+        lock (_gate)
+        {
+            if (_run is null || _run.Context.ChatPaused == paused)
+                return;
+            _run.Context.ChatPaused = paused;
+            _run.Context.Events.Add(EventLevel.Info, paused ? "chat paused" : "chat resumed");
+        }
+    }
 
     /// <summary>Stops the run gracefully: bots say goodbye; stragglers are cut after the stop timeout.</summary>
-    public Task StopAsync() => throw new NotImplementedException();
+    public Task StopAsync()
+    {
+        lock (_gate)
+        {
+            if (_run is not { } run)
+                return Task.CompletedTask;
+            return run.BeginStop(Options.StopTimeout, _logger);
+        }
+    }
 
-    /// <summary>Completes when the current run has ended (duration reached or stopped).</summary>
-    public Task RunCompletion => throw new NotImplementedException();
+    public async ValueTask DisposeAsync()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+                return;
+            _disposed = true;
+        }
+        await StopAsync().ConfigureAwait(false);
+        await _disposing.CancelAsync().ConfigureAwait(false);
+        await _tickLoop.ConfigureAwait(false);
+        lock (_gate)
+            _feed.OnNext(BuildSnapshot(_run));
+        _feed.OnCompleted();
+        _feed.Dispose();
+        _disposing.Dispose();
+    }
 
-    public ValueTask DisposeAsync() => throw new NotImplementedException();
+    private async Task TickLoopAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(Options.Tick);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    EngineSnapshot snapshot;
+                    lock (_gate)
+                    {
+                        if (_run is { } run)
+                            ControlStep(run);
+                        snapshot = BuildSnapshot(_run);
+                    }
+                    _feed.OnNext(snapshot);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A failing subscriber or a bug in one tick must not end the feed.
+                    _logger.LogError(ex, "engine tick failed");
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Disposed.
+        }
+    }
+
+    /// <summary>One step of the plan: start the bots the ramp allows, and end the run when its time is up.</summary>
+    private void ControlStep(Run run)
+    {
+        if (!run.IsActive || run.Stopping)
+            return;
+        if (run.Duration is { } limit && run.Elapsed >= limit)
+        {
+            run.Context.Events.Add(EventLevel.Info, $"duration of {limit.TotalSeconds:0.#} s reached: stopping");
+            _ = run.BeginStop(Options.StopTimeout, _logger);
+            return;
+        }
+        run.StartDueBots();
+    }
 }

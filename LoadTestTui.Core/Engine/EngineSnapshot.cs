@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using LoadTestTui.Core.Bots;
+using LoadTestTui.Core.Protocol;
 
 namespace LoadTestTui.Core.Engine;
 
@@ -60,8 +61,17 @@ public sealed record EngineSnapshot
     /// <summary>Errors by class over the run; every class is present (zero when none).</summary>
     public ImmutableDictionary<ErrorKind, long> Errors { get; init; } = ImmutableDictionary<ErrorKind, long>.Empty;
 
+    /// <summary>Protocol errors by reason (the detail behind the protocol_error class).</summary>
+    public ImmutableDictionary<ProtocolErrorKind, long> ProtocolErrors { get; init; } = ImmutableDictionary<ProtocolErrorKind, long>.Empty;
+
+    /// <summary>Tag of this run's chats (see ChatTag); empty when idle.</summary>
+    public string RunId { get; init; } = "";
+
     /// <summary>Events since the previous snapshot (bounded per tick).</summary>
     public ImmutableArray<EngineEvent> Events { get; init; } = [];
+
+    /// <summary>One row per whole second of the run so far.</summary>
+    public ImmutableList<TimelineRow> Timeline { get; init; } = [];
 
     /// <summary>One row per bot, in id order.</summary>
     public ImmutableArray<BotRow> Bots { get; init; } = [];

@@ -71,6 +71,7 @@ public sealed class FrameCodec
             Unmask(body, HeaderSize);
             if (!TryParseBody(body, out packet, out error))
                 return ReadStatus.Malformed;
+            packet = packet with { FrameLength = length };
             consumed = input.GetPosition(length);
             return ReadStatus.Complete;
         }

@@ -29,6 +29,9 @@ public readonly record struct Packet(
     public static Packet Ping(ulong clientTimestamp, uint sequence) => new(PacketType.ReqPing, ClientTimestamp: clientTimestamp, Sequence: sequence);
     public static Packet Pong(ulong clientTimestamp, ulong serverTimestamp, uint sequence) => new(PacketType.AnsPong, ClientTimestamp: clientTimestamp, ServerTimestamp: serverTimestamp, Sequence: sequence);
 
+    /// <summary>Bytes this packet took on the wire (set when decoded; 0 when built locally).</summary>
+    public int FrameLength { get; init; }
+
     /// <summary>A login-server packet (ids 130, 132-140, 148-158): framed correctly, never handled by chat.</summary>
     public bool IsForeign => !PacketTypes.IsChat((long)Type);
 }

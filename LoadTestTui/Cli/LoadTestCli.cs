@@ -8,14 +8,21 @@ public static class LoadTestCli
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("LoadTestTui: load-test TCP chat and game servers from a keyboard-driven terminal dashboard.");
-        
+        root.Subcommands.Add(RunCommand.Build());
         return root;
     }
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = BuildRoot();
-        var parse = root.Parse(args);
-        return await parse.InvokeAsync().ConfigureAwait(false);
+        var parse = BuildRoot().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            Cli.Usage(parse.Errors.Select(e => e.Message));
+            Console.Error.WriteLine("Run 'loadtest --help' (or 'loadtest COMMAND --help') for usage.");
+            return ExitCodes.Usage;
+        }
+        // Ctrl+C and SIGTERM cancel the command's token; give it time to stop bots and write results.
+        var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(60) };
+        return await parse.InvokeAsync(invocation).ConfigureAwait(false);
     }
 }

@@ -1,0 +1,271 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using LoadTestTui.Core.Engine;
+using LoadTestTui.Core.Protocol;
+
+namespace LoadTestTui.Core.Bots;
+
+/// <summary>
+/// One simulated chat user: a single async loop that connects, registers, chats, sends
+/// heartbeats and pings, reconnects with backoff when dropped, and says goodbye when told
+/// to stop. It owns one read loop and one serialized writer per connection and reports only
+/// through the run's counters, recorders and event log; it never touches a UI or console.
+/// </summary>
+internal sealed partial class Bot
+{
+    private readonly RunContext _run;
+    private readonly BotOptions _options;
+    private int _state = (int)BotState.Idle;
+    private volatile bool _stopRequested;
+    private CancellationTokenSource _stopSignal = new();
+    private BotConnection? _connection;
+    private TaskCompletionSource _registered = NewSignal();
+    private TaskCompletionSource _exitAnswered = NewSignal();
+    private bool _errorThisConnection;
+
+    public Bot(int id, RunContext run)
+    {
+        Id = id;
+        _run = run;
+        _options = run.Options;
+        Name = string.Create(CultureInfo.InvariantCulture, $"{_options.NamePrefix}{id:D4}");
+        Interlocked.Increment(ref run.Counters.States[(int)BotState.Idle]);
+    }
+
+    public int Id { get; }
+
+    public string Name { get; }
+
+    public BotState State => (BotState)Volatile.Read(ref _state);
+
+    /// <summary>The bot's recent chat send times, read by receivers for fan-out latency.</summary>
+    public SendLog SendLog { get; } = new();
+
+    public Task Completion { get; private set; } = Task.CompletedTask;
+
+    /// <summary>Whether the bot counts toward the run's target; set by the run under the engine's lock.</summary>
+    public bool Assigned { get; set; }
+
+    public void Start()
+    {
+        if (!Completion.IsCompleted)
+            return;
+        _stopRequested = false;
+        _stopSignal = new CancellationTokenSource();
+        Completion = RunAsync(_run.HardStop.Token);
+    }
+
+    /// <summary>Asks the bot to say goodbye and stop; returns at once.</summary>
+    public void RequestStop()
+    {
+        if (_stopRequested)
+            return;
+        _stopRequested = true;
+        // Asynchronously: cancellation callbacks would otherwise run bot code on the caller's thread.
+        _ = _stopSignal.CancelAsync();
+    }
+
+    private async Task RunAsync(CancellationToken hardStop)
+    {
+        await Task.Yield(); // never run a bot's connect on the caller's (engine tick) thread
+        var attempt = 0;
+        try
+        {
+            while (!_stopRequested && !hardStop.IsCancellationRequested)
+            {
+                var wasOnline = await RunConnectionAsync(hardStop).ConfigureAwait(false);
+                if (_stopRequested || hardStop.IsCancellationRequested)
+                    break;
+                attempt = wasOnline ? 1 : attempt + 1;
+                if (_options.MaxReconnects is { } max && attempt > max)
+                {
+                    SetState(BotState.Failed);
+                    _run.Events.Add(EventLevel.Error, $"{Name} failed after {max} reconnect attempts: {LastError}");
+                    return;
+                }
+                SetState(BotState.Reconnecting);
+                var delay = Backoff.Delay(attempt, _options.ReconnectBaseDelay, _options.ReconnectMaxDelay, Random.Shared.NextDouble());
+                try
+                {
+                    await Task.Delay(delay, _stopSignal.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+                Interlocked.Increment(ref _reconnects);
+                Interlocked.Increment(ref _run.Counters.Reconnects);
+            }
+        }
+        catch (Exception ex)
+        {
+            // A bug must cost one bot, not the run: record it and stop this bot.
+            RecordError(ErrorKind.ConnectionReset, $"internal error: {ex.GetType().Name}: {ex.Message}");
+            SetState(BotState.Failed);
+            return;
+        }
+        SetState(BotState.Stopped);
+    }
+
+    /// <summary>One connection from connect to close; returns whether the bot got online on it.</summary>
+    private async Task<bool> RunConnectionAsync(CancellationToken hardStop)
+    {
+        SetState(BotState.Connecting);
+        var socket = await ConnectAsync(hardStop).ConfigureAwait(false);
+        if (socket is null)
+            return false;
+        Interlocked.Increment(ref _run.Counters.Connects);
+
+        await using var connection = new BotConnection(socket, _run.Codec, _run.Counters);
+        using var wake = CancellationTokenSource.CreateLinkedTokenSource(hardStop, _stopSignal.Token);
+        BeginConnection(connection);
+        var reading = ReadAsync(connection, wake);
+        var online = false;
+        try
+        {
+            SetState(BotState.Registering);
+            if (!await connection.TrySendAsync(Packet.Register(Name)).ConfigureAwait(false))
+            {
+                if (!wake.IsCancellationRequested)
+                    RecordError(ErrorKind.SendFailed, "register send failed");
+            }
+            else if (await WaitRegisteredAsync(wake.Token).ConfigureAwait(false))
+            {
+                online = true;
+                SetState(BotState.Online);
+                await BehaveAsync(connection, wake.Token).ConfigureAwait(false);
+            }
+            if (_stopRequested && !hardStop.IsCancellationRequested && !reading.IsCompleted)
+                await SayGoodbyeAsync(connection, online, hardStop).ConfigureAwait(false);
+        }
+        finally
+        {
+            Volatile.Write(ref _connection, null);
+            connection.Abort();
+            var end = await reading.ConfigureAwait(false);
+            if (!_stopRequested && !hardStop.IsCancellationRequested && !_errorThisConnection)
+            {
+                var (kind, message) = ErrorClassifier.ForLoopEnd(end);
+                if (end.Error is { } protocolError)
+                    _run.Counters.ProtocolError(protocolError.Kind);
+                RecordError(kind, message);
+            }
+        }
+        return online;
+    }
+
+    private async Task<Socket?> ConnectAsync(CancellationToken hardStop)
+    {
+        IPAddress[] addresses;
+        try
+        {
+            addresses = await _run.Addresses.ConfigureAwait(false);
+        }
+        catch (SocketException ex)
+        {
+            RecordError(ErrorKind.Unreachable, $"cannot resolve {_options.Host}: {ex.SocketErrorCode}");
+            return null;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(hardStop, _stopSignal.Token);
+        timeout.CancelAfter(_options.ConnectTimeout);
+        Exception? last = null;
+        foreach (var address in addresses)
+        {
+            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(new IPEndPoint(address, _options.Port), timeout.Token).ConfigureAwait(false);
+                return socket;
+            }
+            catch (Exception ex) when (ex is SocketException or OperationCanceledException)
+            {
+                socket.Dispose();
+                last = ex;
+                if (ex is OperationCanceledException)
+                    break;
+            }
+        }
+        if (_stopRequested || hardStop.IsCancellationRequested)
+            return null;
+        var (kind, message) = ErrorClassifier.ForConnect(last ?? new SocketException((int)SocketError.HostNotFound));
+        RecordError(kind, $"{message} ({_options.Host}:{_options.Port})");
+        return null;
+    }
+
+    private async Task<FrameLoopEnd> ReadAsync(BotConnection connection, CancellationTokenSource wake)
+    {
+        await Task.Yield();
+        var end = await FrameLoop.RunAsync(connection.Reader, _run.Codec, this, connection.Closed).ConfigureAwait(false);
+        try
+        {
+            wake.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection is already being torn down.
+        }
+        return end;
+    }
+
+    private async Task<bool> WaitRegisteredAsync(CancellationToken wake)
+    {
+        try
+        {
+            await _registered.Task.WaitAsync(_options.ResponseTimeout, wake).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            RecordError(ErrorKind.ResponseTimeout, $"no user list within {_options.ResponseTimeout.TotalSeconds:0.#} s of registering");
+            return false;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>CHAT_EXIT, then wait (bounded) for the server's S_ANS_EXIT or close.</summary>
+    private async Task SayGoodbyeAsync(BotConnection connection, bool online, CancellationToken hardStop)
+    {
+        SetState(BotState.Stopping);
+        if (!online || !await connection.TrySendAsync(Packet.ChatExit(Name)).ConfigureAwait(false))
+            return;
+        try
+        {
+            await _exitAnswered.Task.WaitAsync(_options.ResponseTimeout, hardStop).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            // The engine's stop timeout bounds the goodbye; a server that never answers is not an error here.
+        }
+    }
+
+    private void BeginConnection(BotConnection connection)
+    {
+        _registered = NewSignal();
+        _exitAnswered = NewSignal();
+        _errorThisConnection = false;
+        ResetReceiveState();
+        Volatile.Write(ref _connection, connection);
+    }
+
+    private void SetState(BotState next)
+    {
+        var previous = (BotState)Interlocked.Exchange(ref _state, (int)next);
+        if (previous != next)
+            _run.Counters.Transition(previous, next);
+    }
+
+    private void RecordError(ErrorKind kind, string message)
+    {
+        _errorThisConnection = true;
+        LastError = $"{kind.Name()}: {message}";
+        _run.Counters.Error(kind);
+        _run.Events.Add(EventLevel.Warning, $"{Name}: {message}");
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

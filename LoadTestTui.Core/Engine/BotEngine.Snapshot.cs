@@ -1,0 +1,145 @@
+using System.Collections.Immutable;
+using LoadTestTui.Core.Bots;
+using LoadTestTui.Core.Protocol;
+
+namespace LoadTestTui.Core.Engine;
+
+public sealed partial class BotEngine
+{
+    private Totals _previous;
+    private Totals _previousSecond;
+    private ImmutableList<TimelineRow> _timeline = [];
+    private long _lastStormEventTicks;
+
+    /// <summary>The counters a rate is computed from, as of one tick.</summary>
+    private readonly record struct Totals(long Ticks, long Sent, long Received, long BytesSent, long BytesReceived, long Connects, long Errors, long Reconnects);
+
+    private EngineSnapshot IdleSnapshot() => new()
+    {
+        Timestamp = DateTimeOffset.Now,
+        Elapsed = TimeSpan.Zero,
+        State = RunState.Idle,
+        Errors = ErrorKinds.All.ToImmutableDictionary(k => k, _ => 0L),
+    };
+
+    /// <summary>Reads every counter once. O(bots) for the rows, and otherwise allocation-light; called under the lock by one thread.</summary>
+    private EngineSnapshot BuildSnapshot(Run? run)
+    {
+        if (run is null)
+            return IdleSnapshot();
+        var context = run.Context;
+        var c = context.Counters;
+        var now = MonoClock.Now;
+        var totals = new Totals(now, Interlocked.Read(ref c.MessagesSent), Interlocked.Read(ref c.MessagesReceived),
+            Interlocked.Read(ref c.BytesSent), Interlocked.Read(ref c.BytesReceived), Interlocked.Read(ref c.Connects),
+            Interlocked.Read(ref c.ErrorTotal), Interlocked.Read(ref c.Reconnects));
+        var previous = _previous;
+        var seconds = Math.Max(1e-3, MonoClock.ToMicroseconds(now - previous.Ticks) / 1e6);
+        _previous = totals;
+        double Rate(long current, long before) => Math.Max(0, current - before) / seconds;
+
+        var (chatInterval, chatTotal) = context.ChatRtt.Roll();
+        var (pingInterval, pingTotal) = context.PingRtt.Roll();
+        var (fanInterval, fanTotal) = context.FanOut.Roll();
+
+        var rows = ImmutableArray.CreateBuilder<BotRow>(run.Bots.Count);
+        foreach (var bot in run.Bots)
+            rows.Add(bot.ToRow());
+
+        WarnOnReconnectStorm(context, Rate(totals.Reconnects, previous.Reconnects), now);
+        AppendTimeline(run, totals, c);
+
+        var state = !run.IsActive ? RunState.Stopped : run.Stopping ? RunState.Stopping : run.Ramping ? RunState.Ramping : RunState.Running;
+        return new EngineSnapshot
+        {
+            Timestamp = DateTimeOffset.Now,
+            Elapsed = run.Elapsed,
+            State = state,
+            RunId = context.RunId,
+            ChatPaused = context.ChatPaused,
+            TargetBots = run.Target,
+            TotalBots = run.Assigned,
+            PeakOnline = c.PeakOnline,
+            States = ReadStates(c),
+            MessagesSent = totals.Sent,
+            MessagesReceived = totals.Received,
+            FramesSent = Interlocked.Read(ref c.FramesSent),
+            FramesReceived = Interlocked.Read(ref c.FramesReceived),
+            BytesSent = totals.BytesSent,
+            BytesReceived = totals.BytesReceived,
+            Connects = totals.Connects,
+            Reconnects = totals.Reconnects,
+            PingsSent = Interlocked.Read(ref c.PingsSent),
+            PongsReceived = Interlocked.Read(ref c.PongsReceived),
+            ErrorCount = totals.Errors,
+            MessagesSentPerSecond = Rate(totals.Sent, previous.Sent),
+            MessagesReceivedPerSecond = Rate(totals.Received, previous.Received),
+            BytesSentPerSecond = Rate(totals.BytesSent, previous.BytesSent),
+            BytesReceivedPerSecond = Rate(totals.BytesReceived, previous.BytesReceived),
+            ConnectsPerSecond = Rate(totals.Connects, previous.Connects),
+            ErrorsPerSecond = Rate(totals.Errors, previous.Errors),
+            ChatRtt = chatTotal,
+            ChatRttInterval = chatInterval,
+            PingRtt = pingTotal,
+            PingRttInterval = pingInterval,
+            Delivery = new DeliveryStats(
+                Interlocked.Read(ref c.DeliveryExpected),
+                Interlocked.Read(ref c.DeliveryReceived),
+                Math.Max(0, Interlocked.Read(ref c.DeliveryLost)),
+                Interlocked.Read(ref c.DeliveryDuplicated),
+                Interlocked.Read(ref c.DeliveryOutOfOrder),
+                Interlocked.Read(ref c.DeliveryUntagged),
+                fanTotal,
+                fanInterval),
+            Errors = ErrorKinds.All.ToImmutableDictionary(k => k, k => Interlocked.Read(ref c.Errors[(int)k])),
+            ProtocolErrors = Enum.GetValues<ProtocolErrorKind>()
+                .Where(k => Interlocked.Read(ref c.ProtocolErrors[(int)k]) > 0)
+                .ToImmutableDictionary(k => k, k => Interlocked.Read(ref c.ProtocolErrors[(int)k])),
+            Timeline = _timeline,
+            Events = context.Events.Drain(),
+            Bots = rows.MoveToImmutable(),
+        };
+    }
+
+    /// <summary>Closes a timeline second when the run's clock passes one (once per second, not per tick).</summary>
+    private void AppendTimeline(Run run, Totals totals, EngineCounters c)
+    {
+        var second = (int)run.Elapsed.TotalSeconds;
+        var last = _timeline.Count == 0 ? 0 : _timeline[^1].T;
+        if (second <= last)
+            return;
+        var span = Math.Max(1e-3, MonoClock.ToMicroseconds(totals.Ticks - _previousSecond.Ticks) / 1e6);
+        var chat = run.Context.ChatRtt.TakeSecond();
+        run.Context.PingRtt.TakeSecond();
+        run.Context.FanOut.TakeSecond();
+        _timeline = _timeline.Add(new TimelineRow(
+            second,
+            c.Online,
+            totals.Sent,
+            totals.Received,
+            (totals.Sent - _previousSecond.Sent) / span,
+            (totals.Received - _previousSecond.Received) / span,
+            chat.P50Ms,
+            chat.P99Ms,
+            totals.Errors,
+            totals.Connects));
+        _previousSecond = totals;
+    }
+
+    private static StateCounts ReadStates(EngineCounters c)
+    {
+        int S(BotState s) => Math.Max(0, Volatile.Read(ref c.States[(int)s]));
+        return new StateCounts(S(BotState.Idle), S(BotState.Connecting), S(BotState.Registering), S(BotState.Online),
+            S(BotState.Reconnecting), S(BotState.Stopping), S(BotState.Stopped), S(BotState.Failed));
+    }
+
+    /// <summary>A reconnect storm is news worth one log line every few seconds, not one per bot.</summary>
+    private void WarnOnReconnectStorm(RunContext context, double reconnectsPerSecond, long now)
+    {
+        var threshold = Math.Max(10, context.Counters.PeakOnline * 0.05);
+        if (reconnectsPerSecond < threshold || MonoClock.ToMicroseconds(now - _lastStormEventTicks) < 5_000_000)
+            return;
+        _lastStormEventTicks = now;
+        context.Events.Add(EventLevel.Error, $"reconnect storm: {reconnectsPerSecond:0} reconnects/s");
+    }
+}

@@ -1,0 +1,132 @@
+using LoadTestTui.Core.Bots;
+using Microsoft.Extensions.Logging;
+
+namespace LoadTestTui.Core.Engine;
+
+/// <summary>
+/// One run: its bots, target, ramp and end. Mutated only under the engine's lock (by commands
+/// and the tick), except the stop sequence, which runs on its own and publishes its end.
+/// </summary>
+internal sealed class Run(RunContext context, int target, TimeSpan? duration, double rampPerSecond)
+{
+    private readonly List<Bot> _bots = [];
+    private readonly long _startTicks = MonoClock.Now;
+    private long _endTicks;
+    private long _rampStartTicks = MonoClock.Now;
+    private int _startedInRamp;
+    private int _assigned;
+    private Task? _stopping;
+
+    public RunContext Context { get; } = context;
+    public int Target { get; set; } = target;
+    public TimeSpan? Duration { get; } = duration;
+    public double RampPerSecond { get; } = rampPerSecond;
+    public DateTimeOffset StartedAt { get; } = DateTimeOffset.Now;
+    public TaskCompletionSource Ended { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Bots in id order (index = id - 1), including ones scaled away.</summary>
+    public IReadOnlyList<Bot> Bots => _bots;
+
+    /// <summary>Bots that belong to the target set (started and not scaled away).</summary>
+    public int Assigned => _assigned;
+
+    public bool Stopping => _stopping is not null;
+
+    public bool IsActive => !Ended.Task.IsCompleted;
+
+    public bool Ramping => !Stopping && _assigned < Target;
+
+    public TimeSpan Elapsed
+    {
+        get
+        {
+            var end = Volatile.Read(ref _endTicks);
+            return TimeSpan.FromMicroseconds(MonoClock.ToMicroseconds((end == 0 ? MonoClock.Now : end) - _startTicks));
+        }
+    }
+
+    public void RestartRamp()
+    {
+        _rampStartTicks = MonoClock.Now;
+        _startedInRamp = 0;
+    }
+
+    /// <summary>Starts as many bots as the ramp allows by now, reusing bots scaled away earlier.</summary>
+    public void StartDueBots()
+    {
+        var allowed = RampSchedule.StartedBy(TimeSpan.FromMicroseconds(MonoClock.MicrosecondsSince(_rampStartTicks)), RampPerSecond, int.MaxValue);
+        var toStart = Math.Min(Target - _assigned, allowed - _startedInRamp);
+        for (var reuse = 0; toStart > 0; toStart--)
+        {
+            var bot = NextReusable(ref reuse) ?? AddBot();
+            bot.Assigned = true;
+            bot.Start();
+            _assigned++;
+            _startedInRamp++;
+        }
+    }
+
+    /// <summary>Sends the highest-numbered assigned bots away until <paramref name="count"/> remain.</summary>
+    public void TrimTo(int count)
+    {
+        for (var i = _bots.Count - 1; i >= 0 && _assigned > count; i--)
+        {
+            if (!_bots[i].Assigned)
+                continue;
+            _bots[i].Assigned = false;
+            _bots[i].RequestStop();
+            _assigned--;
+        }
+    }
+
+    /// <summary>Asks every bot to say goodbye; cuts the stragglers after <paramref name="timeout"/>. Idempotent.</summary>
+    public Task BeginStop(TimeSpan timeout, ILogger logger) => _stopping ??= StopAsync(timeout, logger);
+
+    private async Task StopAsync(TimeSpan timeout, ILogger logger)
+    {
+        Context.Events.Add(EventLevel.Info, $"stopping {_assigned} bots");
+        foreach (var bot in _bots)
+            bot.RequestStop();
+        var all = Task.WhenAll(_bots.Select(b => b.Completion));
+        try
+        {
+            await all.WaitAsync(timeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            var stragglers = _bots.Count(b => !b.Completion.IsCompleted);
+            Context.Events.Add(EventLevel.Warning, $"{stragglers} bots did not finish their goodbye within {timeout.TotalSeconds:0.#} s: cut");
+            await Context.HardStop.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await all.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                logger.LogError("{Count} bots still running 10 s after being cut", _bots.Count(b => !b.Completion.IsCompleted));
+            }
+        }
+        Volatile.Write(ref _endTicks, MonoClock.Now);
+        Context.Events.Add(EventLevel.Info, $"run stopped after {Elapsed.TotalSeconds:0.0} s");
+        Ended.TrySetResult();
+    }
+
+    private Bot? NextReusable(ref int from)
+    {
+        for (; from < _bots.Count; from++)
+        {
+            var bot = _bots[from];
+            if (!bot.Assigned && bot.Completion.IsCompleted)
+                return bot;
+        }
+        return null;
+    }
+
+    private Bot AddBot()
+    {
+        var bot = new Bot(_bots.Count + 1, Context);
+        _bots.Add(bot);
+        Context.Bots.Add(bot);
+        return bot;
+    }
+}

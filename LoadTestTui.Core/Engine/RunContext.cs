@@ -1,0 +1,53 @@
+using System.Net;
+using System.Net.Sockets;
+using LoadTestTui.Core.Bots;
+using LoadTestTui.Core.Protocol;
+using Microsoft.Extensions.Logging;
+
+namespace LoadTestTui.Core.Engine;
+
+/// <summary>What every bot of one run shares: options, codec, counters, recorders and the bot directory.</summary>
+internal sealed class RunContext
+{
+    private readonly Lazy<Task<IPAddress[]>> _addresses;
+
+    public RunContext(BotOptions options, EngineOptions engine, ILogger logger)
+    {
+        Options = options;
+        Codec = new FrameCodec(options.Protocol);
+        Events = new EventLog(engine.MaxEventsPerTick, logger);
+        _addresses = new(() => ResolveAsync(options.Host));
+    }
+
+    public BotOptions Options { get; }
+    public FrameCodec Codec { get; }
+    public string RunId { get; } = ChatTag.NewRunId();
+    public EngineCounters Counters { get; } = new();
+    public LatencyRecorder ChatRtt { get; } = new();
+    public LatencyRecorder PingRtt { get; } = new();
+    public LatencyRecorder FanOut { get; } = new();
+    public EventLog Events { get; }
+    public BotDirectory Bots { get; } = new();
+
+    /// <summary>Cancelled to cut stragglers that did not finish their goodbye in time.</summary>
+    public CancellationTokenSource HardStop { get; } = new();
+
+    private volatile bool _chatPaused;
+
+    public bool ChatPaused
+    {
+        get => _chatPaused;
+        set => _chatPaused = value;
+    }
+
+    /// <summary>The host's addresses, IPv4 first, resolved once per run rather than once per bot.</summary>
+    public Task<IPAddress[]> Addresses => _addresses.Value;
+
+    private static async Task<IPAddress[]> ResolveAsync(string host)
+    {
+        if (IPAddress.TryParse(host, out var literal))
+            return [literal];
+        var all = await Dns.GetHostAddressesAsync(host).ConfigureAwait(false);
+        return [.. all.OrderBy(a => a.AddressFamily == AddressFamily.InterNetwork ? 0 : 1)];
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LoadTestTui.Core.Bots;
+using LoadTestTui.Core.Engine;
+
+namespace LoadTestTui.Core.Export;
+
+/// <summary>
+/// Writes a run's results: the JSON report and the CSV files, each atomically. A failed file
+/// is reported, never thrown, and the snapshot stays in memory to be exported elsewhere.
+/// </summary>
+public static class RunExporter
+{
+    public static Task<ExportResult> WriteJsonAsync(string path, EngineSnapshot snapshot, BotOptions options, JsonNode? server = null, CancellationToken cancellationToken = default)
+    {
+        var report = RunReportBuilder.Build(snapshot, options, server);
+        return AtomicFile.WriteAsync(path, stream => JsonSerializer.SerializeAsync(stream, report, RunReportJsonContext.Default.RunReport, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Writes <c>timeline.csv</c> and <c>bots.csv</c> into <paramref name="directory"/>.</summary>
+    public static async Task<IReadOnlyList<ExportResult>> WriteCsvAsync(string directory, EngineSnapshot snapshot, string prefix = "", CancellationToken cancellationToken = default) =>
+    [
+        await RunCsv.Timeline.WriteAsync(Path.Combine(directory, $"{prefix}timeline.csv"), snapshot.Timeline, cancellationToken).ConfigureAwait(false),
+        await RunCsv.Bots.WriteAsync(Path.Combine(directory, $"{prefix}bots.csv"), snapshot.Bots, cancellationToken).ConfigureAwait(false),
+    ];
+
+    /// <summary>The dashboard's export: the JSON at <paramref name="jsonPath"/> and its CSVs beside it (<c>NAME_timeline.csv</c>, <c>NAME_bots.csv</c>).</summary>
+    public static async Task<IReadOnlyList<ExportResult>> WriteAllBesideAsync(string jsonPath, EngineSnapshot snapshot, BotOptions options, JsonNode? server = null, CancellationToken cancellationToken = default)
+    {
+        var json = await WriteJsonAsync(jsonPath, snapshot, options, server, cancellationToken).ConfigureAwait(false);
+        if (!json.Success)
+            return [json];
+        var directory = Path.GetDirectoryName(json.Path) ?? ".";
+        var stem = Path.GetFileNameWithoutExtension(json.Path);
+        return [json, .. await WriteCsvAsync(directory, snapshot, $"{stem}_", cancellationToken).ConfigureAwait(false)];
+    }
+
+    /// <summary>The default export name, as the original tool chose it.</summary>
+    public static string DefaultFileName(DateTime now) => $"load_test_stats_{now:yyyyMMdd_HHmmss}.json";
+}

@@ -1,0 +1,98 @@
+using System.Text.Json.Serialization;
+
+namespace LoadTestTui.Core.Export;
+
+/// <summary>
+/// The JSON result of a run (see docs/formats.md). The first fields keep the original
+/// Python tool's names and meaning; the rest extend it. Latencies are milliseconds.
+/// </summary>
+public sealed record RunReport
+{
+    [JsonPropertyName("elapsed_time")] public double ElapsedTime { get; init; }
+    [JsonPropertyName("total_bots")] public int TotalBots { get; init; }
+    [JsonPropertyName("connected_bots")] public int ConnectedBots { get; init; }
+    [JsonPropertyName("messages_sent")] public long MessagesSent { get; init; }
+    [JsonPropertyName("messages_received")] public long MessagesReceived { get; init; }
+    [JsonPropertyName("error_count")] public long ErrorCount { get; init; }
+    [JsonPropertyName("latency")] public required LatencyReport Latency { get; init; }
+    [JsonPropertyName("ping_latency")] public required LatencyReport PingLatency { get; init; }
+    [JsonPropertyName("peak_connected_bots")] public int PeakConnectedBots { get; init; }
+    [JsonPropertyName("errors")] public required IReadOnlyDictionary<string, long> Errors { get; init; }
+    [JsonPropertyName("protocol_errors")] public required IReadOnlyDictionary<string, long> ProtocolErrors { get; init; }
+    [JsonPropertyName("delivery")] public required DeliveryReport Delivery { get; init; }
+    [JsonPropertyName("totals")] public required TotalsReport Totals { get; init; }
+    [JsonPropertyName("run")] public required RunInfo Run { get; init; }
+    [JsonPropertyName("timeline")] public required IReadOnlyList<TimelineReportRow> Timeline { get; init; }
+    [JsonPropertyName("bot_details")] public required IReadOnlyList<BotReport> BotDetails { get; init; }
+
+    /// <summary>The monitored server's samples on the same clock; absent when no server was monitored.</summary>
+    [JsonPropertyName("server")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public System.Text.Json.Nodes.JsonNode? Server { get; init; }
+}
+
+public sealed record LatencyReport(
+    [property: JsonPropertyName("min")] double Min,
+    [property: JsonPropertyName("max")] double Max,
+    [property: JsonPropertyName("avg")] double Avg,
+    [property: JsonPropertyName("samples")] long Samples,
+    [property: JsonPropertyName("p50")] double P50,
+    [property: JsonPropertyName("p90")] double P90,
+    [property: JsonPropertyName("p95")] double P95,
+    [property: JsonPropertyName("p99")] double P99,
+    [property: JsonPropertyName("p999")] double P999);
+
+public sealed record DeliveryReport(
+    [property: JsonPropertyName("expected")] long Expected,
+    [property: JsonPropertyName("received")] long Received,
+    [property: JsonPropertyName("lost")] long Lost,
+    [property: JsonPropertyName("duplicated")] long Duplicated,
+    [property: JsonPropertyName("out_of_order")] long OutOfOrder,
+    [property: JsonPropertyName("untagged")] long Untagged,
+    [property: JsonPropertyName("fanout_latency")] LatencyReport FanOutLatency);
+
+public sealed record TotalsReport(
+    [property: JsonPropertyName("frames_sent")] long FramesSent,
+    [property: JsonPropertyName("frames_received")] long FramesReceived,
+    [property: JsonPropertyName("bytes_sent")] long BytesSent,
+    [property: JsonPropertyName("bytes_received")] long BytesReceived,
+    [property: JsonPropertyName("connects")] long Connects,
+    [property: JsonPropertyName("reconnects")] long Reconnects,
+    [property: JsonPropertyName("pings_sent")] long PingsSent,
+    [property: JsonPropertyName("pongs_received")] long PongsReceived);
+
+public sealed record RunInfo(
+    [property: JsonPropertyName("tool")] string Tool,
+    [property: JsonPropertyName("run_id")] string RunId,
+    [property: JsonPropertyName("host")] string Host,
+    [property: JsonPropertyName("port")] int Port,
+    [property: JsonPropertyName("state")] string State,
+    [property: JsonPropertyName("target_bots")] int TargetBots,
+    [property: JsonPropertyName("written_at")] DateTimeOffset WrittenAt);
+
+public sealed record TimelineReportRow(
+    [property: JsonPropertyName("t")] int T,
+    [property: JsonPropertyName("online")] int Online,
+    [property: JsonPropertyName("sent")] long Sent,
+    [property: JsonPropertyName("received")] long Received,
+    [property: JsonPropertyName("sent_per_s")] double SentPerSecond,
+    [property: JsonPropertyName("received_per_s")] double ReceivedPerSecond,
+    [property: JsonPropertyName("p50")] double P50,
+    [property: JsonPropertyName("p99")] double P99,
+    [property: JsonPropertyName("errors")] long Errors);
+
+public sealed record BotReport(
+    [property: JsonPropertyName("bot_id")] int BotId,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("state")] string State,
+    [property: JsonPropertyName("messages_sent")] long MessagesSent,
+    [property: JsonPropertyName("messages_received")] long MessagesReceived,
+    [property: JsonPropertyName("reconnects")] int Reconnects,
+    [property: JsonPropertyName("last_error")] string? LastError,
+    [property: JsonPropertyName("rtt_min")] double? RttMin,
+    [property: JsonPropertyName("rtt_avg")] double? RttAvg,
+    [property: JsonPropertyName("rtt_max")] double? RttMax);
+
+[JsonSourceGenerationOptions(WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+[JsonSerializable(typeof(RunReport))]
+public sealed partial class RunReportJsonContext : JsonSerializerContext;

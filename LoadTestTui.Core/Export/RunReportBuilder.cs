@@ -1,0 +1,40 @@
+using LoadTestTui.Core.Bots;
+using LoadTestTui.Core.Engine;
+
+namespace LoadTestTui.Core.Export;
+
+/// <summary>Turns a snapshot into the JSON report: a pure function, so any snapshot can be exported at any time.</summary>
+public static class RunReportBuilder
+{
+    public static RunReport Build(EngineSnapshot s, BotOptions options, System.Text.Json.Nodes.JsonNode? server = null) => new()
+    {
+        ElapsedTime = Math.Round(s.Elapsed.TotalSeconds, 3),
+        TotalBots = s.TotalBots,
+        ConnectedBots = s.States.Online,
+        MessagesSent = s.MessagesSent,
+        MessagesReceived = s.MessagesReceived,
+        ErrorCount = s.ErrorCount,
+        Latency = Latency(s.ChatRtt),
+        PingLatency = Latency(s.PingRtt),
+        PeakConnectedBots = s.PeakOnline,
+        Errors = ErrorKinds.All.ToDictionary(k => k.Name(), k => s.Errors.GetValueOrDefault(k)),
+        ProtocolErrors = s.ProtocolErrors.ToDictionary(p => p.Key.ToString(), p => p.Value),
+        Delivery = new DeliveryReport(s.Delivery.Expected, s.Delivery.Received, s.Delivery.Lost, s.Delivery.Duplicated,
+            s.Delivery.OutOfOrder, s.Delivery.Untagged, Latency(s.Delivery.FanOut)),
+        Totals = new TotalsReport(s.FramesSent, s.FramesReceived, s.BytesSent, s.BytesReceived, s.Connects, s.Reconnects, s.PingsSent, s.PongsReceived),
+        Run = new RunInfo("LoadTestTui", s.RunId, options.Host, options.Port, s.State.ToString().ToLowerInvariant(), s.TargetBots, DateTimeOffset.Now),
+        Timeline = s.Timeline.Select(t => new TimelineReportRow(t.T, t.Online, t.Sent, t.Received,
+            Math.Round(t.SentPerSecond, 3), Math.Round(t.ReceivedPerSecond, 3), Ms(t.P50Ms), Ms(t.P99Ms), t.Errors)).ToList(),
+        BotDetails = s.Bots.Select(b => new BotReport(b.Id, b.Name, b.State.ToString(), b.MessagesSent, b.MessagesReceived,
+            b.Reconnects, b.LastError, Nullable(b.MinRttMs), Nullable(b.AvgRttMs), Nullable(b.MaxRttMs))).ToList(),
+        Server = server,
+    };
+
+    public static LatencyReport Latency(LatencySummary l) =>
+        new(Ms(l.MinMs), Ms(l.MaxMs), Ms(l.MeanMs), l.Count, Ms(l.P50Ms), Ms(l.P90Ms), Ms(l.P95Ms), Ms(l.P99Ms), Ms(l.P999Ms));
+
+    /// <summary>Milliseconds to microsecond precision: the histogram's resolution, no false digits.</summary>
+    private static double Ms(double value) => Math.Round(value, 3);
+
+    private static double? Nullable(double value) => double.IsNaN(value) ? null : Ms(value);
+}

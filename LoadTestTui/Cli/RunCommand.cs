@@ -1,0 +1,179 @@
+using System.CommandLine;
+using LoadTestTui.Core.Bots;
+using LoadTestTui.Core.Engine;
+using LoadTestTui.Core.Export;
+using Microsoft.Extensions.Logging;
+
+namespace LoadTestTui.Cli;
+
+/// <summary><c>loadtest run</c>: the engine without a screen, for scripts and CI.</summary>
+internal static class RunCommand
+{
+    public static Command Build()
+    {
+        var options = new RunOptions();
+        var output = new Option<string?>("--output") { Description = "Write the JSON result here when the run ends." };
+        var csv = new Option<string?>("--csv") { Description = "Write timeline.csv and bots.csv (and monitor.csv) into this folder." };
+        var log = new Option<string>("--log") { Description = "Log file.", DefaultValueFactory = _ => "load_test.log" };
+        var interactive = new Option<bool>("--interactive") { Description = "Read the original line commands from standard input: start, stop, stats, export, broadcast, quit." };
+        var statusInterval = new Option<double>("--status-interval") { Description = "Seconds between status blocks; 0 = only the final summary.", DefaultValueFactory = _ => 5 };
+
+        var command = new Command("run", "Run bots against a server without the dashboard; prints status blocks and writes JSON/CSV results.");
+        options.AddTo(command);
+        command.Options.Add(output);
+        command.Options.Add(csv);
+        command.Options.Add(log);
+        command.Options.Add(interactive);
+        command.Options.Add(statusInterval);
+        command.SetAction((parse, ct) =>
+        {
+            var problems = new List<string>();
+            var bound = options.Bind(parse, problems);
+            var settings = new HeadlessSettings(
+                parse.GetValue(output), parse.GetValue(csv), parse.GetValue(log) ?? "", parse.GetValue(interactive), parse.GetValue(statusInterval));
+            problems.AddRange(settings.Validate());
+            if (bound is null || problems.Count > 0)
+                return Task.FromResult(Cli.Usage(problems));
+            return new HeadlessRun(bound, settings).ExecuteAsync(ct);
+        });
+        return command;
+    }
+}
+
+internal sealed record HeadlessSettings(string? Output, string? CsvDirectory, string LogFile, bool Interactive, double StatusIntervalSeconds)
+{
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (StatusIntervalSeconds < 0 || double.IsNaN(StatusIntervalSeconds))
+            problems.Add("--status-interval must be 0 or positive seconds.");
+        if (Output is not null && OutputProbe.Check(Path.GetDirectoryName(Path.GetFullPath(Output))) is { } outputProblem)
+            problems.Add($"--output: {outputProblem}");
+        if (CsvDirectory is not null && OutputProbe.Check(Path.GetFullPath(CsvDirectory)) is { } csvProblem)
+            problems.Add($"--csv: {csvProblem}");
+        return problems;
+    }
+}
+
+/// <summary>One headless run from start to written results.</summary>
+internal sealed class HeadlessRun(RunOptions.Bound options, HeadlessSettings settings)
+{
+    private EngineSnapshot? _latest;
+
+    public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        using var fileLog = FileLoggerProvider.TryOpen(settings.LogFile, out var logError);
+        if (logError is not null)
+            await Console.Error.WriteLineAsync($"warning: {logError}; continuing without a log file").ConfigureAwait(false);
+        using var loggerFactory = LoggerFactory.Create(b =>
+        {
+            if (fileLog is not null)
+                b.AddProvider(fileLog);
+        });
+        var logger = loggerFactory.CreateLogger("LoadTestTui.Run");
+
+        var engine = new BotEngine(options.Bots, options.Engine, logger);
+        using var subscription = engine.Snapshots.Subscribe(s => Volatile.Write(ref _latest, s));
+        using var printing = new CancellationTokenSource();
+        var printer = PrintStatusAsync(engine, printing.Token);
+        try
+        {
+            if (settings.Interactive)
+                await new InteractiveConsole(engine, options, Console.In, Console.Out).RunAsync(cancellationToken).ConfigureAwait(false);
+            else
+                await RunBatchAsync(engine, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await printing.CancelAsync().ConfigureAwait(false);
+            await printer.ConfigureAwait(false);
+            await engine.DisposeAsync().ConfigureAwait(false);
+        }
+
+        var final = Volatile.Read(ref _latest) ?? engine.Latest;
+        Console.WriteLine(StatusBlock.Format(final, DateTime.Now, "Load test summary"));
+        var written = await WriteOutputsAsync(final).ConfigureAwait(false);
+        return final.PeakOnline > 0 || final.State == RunState.Idle ? (written ? ExitCodes.Ok : ExitCodes.Failed) : NoBotOnline(final);
+    }
+
+    private async Task RunBatchAsync(BotEngine engine, CancellationToken cancellationToken)
+    {
+        Console.WriteLine($"Starting {options.BotCount} bots against {options.Bots.Host}:{options.Bots.Port}" +
+            (options.Duration is { } d ? $" for {d.TotalSeconds:0.#} s" : " until Ctrl+C") + $" (ramp {options.Engine.RampPerSecond:0.#}/s)");
+        engine.Start(options.BotCount, options.Duration);
+        try
+        {
+            await engine.RunCompletion.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            Console.WriteLine("Stopping: bots are saying goodbye...");
+            await engine.StopAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task PrintStatusAsync(BotEngine engine, CancellationToken cancellationToken)
+    {
+        if (settings.StatusIntervalSeconds <= 0)
+            return;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.StatusIntervalSeconds));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (Volatile.Read(ref _latest) is { State: RunState.Ramping or RunState.Running or RunState.Stopping } snapshot)
+                    Console.WriteLine(StatusBlock.Format(snapshot, DateTime.Now));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The run is over.
+        }
+    }
+
+    /// <summary>Writes --output and --csv; a file that fails is saved to the temp folder instead, so nothing is lost.</summary>
+    private async Task<bool> WriteOutputsAsync(EngineSnapshot final)
+    {
+        var ok = true;
+        if (settings.Output is { } output)
+        {
+            var result = await RunExporter.WriteJsonAsync(output, final, options.Bots).ConfigureAwait(false);
+            ok &= await ReportAsync(result, () => RunExporter.WriteJsonAsync(Path.Combine(Path.GetTempPath(), RunExporter.DefaultFileName(DateTime.Now)), final, options.Bots)).ConfigureAwait(false);
+        }
+        if (settings.CsvDirectory is { } directory)
+        {
+            foreach (var result in await RunExporter.WriteCsvAsync(directory, final).ConfigureAwait(false))
+                ok &= await ReportAsync(result, null).ConfigureAwait(false);
+        }
+        return ok;
+    }
+
+    private static async Task<bool> ReportAsync(ExportResult result, Func<Task<ExportResult>>? fallback)
+    {
+        if (result.Success)
+        {
+            Console.WriteLine($"Results written to {result.Path}");
+            return true;
+        }
+        await Console.Error.WriteLineAsync($"error: {result.Error}").ConfigureAwait(false);
+        if (fallback is not null && await fallback().ConfigureAwait(false) is { Success: true } saved)
+            await Console.Error.WriteLineAsync($"the results were saved to {saved.Path} instead").ConfigureAwait(false);
+        return false;
+    }
+
+    private int NoBotOnline(EngineSnapshot final)
+    {
+        var top = final.Errors.Where(e => e.Value > 0).OrderByDescending(e => e.Value).Select(e => e.Key).Cast<ErrorKind?>().FirstOrDefault();
+        var why = top switch
+        {
+            ErrorKind.ConnectRefused => "the connection was refused (is the server running on that port?)",
+            ErrorKind.ConnectTimeout => "connecting timed out (host unreachable or filtered?)",
+            ErrorKind.Unreachable => "the host could not be reached or resolved",
+            ErrorKind.ResponseTimeout => "the server accepted connections but never answered the registration",
+            { } other => $"connections failed ({other.Name()})",
+            null => "the run ended before any bot connected",
+        };
+        Console.Error.WriteLine($"error: no bot came online at {options.Bots.Host}:{options.Bots.Port}: {why}");
+        return ExitCodes.Failed;
+    }
+}

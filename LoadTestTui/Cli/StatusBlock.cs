@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text;
+using LoadTestTui.Core.Engine;
+
+namespace LoadTestTui.Cli;
+
+/// <summary>The periodic status block and final summary of a headless run, laid out like the original tool's.</summary>
+internal static class StatusBlock
+{
+    private static readonly string Rule = new('=', 80);
+
+    public static string Format(EngineSnapshot s, DateTime now, string title = "Load test status")
+    {
+        var ci = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.AppendLine(Rule);
+        sb.AppendLine(ci, $"{title} - {now:yyyy-MM-dd HH:mm:ss}");
+        sb.AppendLine(Rule);
+        sb.AppendLine(ci, $"Test time: {s.Elapsed.TotalSeconds:0.0}s ({s.State.ToString().ToLowerInvariant()}{(s.ChatPaused ? ", chat paused" : "")})");
+        sb.AppendLine(ci, $"Bots: {s.States.Online}/{s.TargetBots} connected (peak {s.PeakOnline}; connecting {s.States.Connecting + s.States.Registering}, reconnecting {s.States.Reconnecting}, failed {s.States.Failed})");
+        sb.AppendLine(ci, $"Messages: sent {s.MessagesSent}, received {s.MessagesReceived}");
+        sb.AppendLine(ci, $"Errors: {s.ErrorCount}{ErrorBreakdown(s)}");
+        var l = s.ChatRtt;
+        sb.AppendLine(l.Count == 0
+            ? "Latency: no echoes yet"
+            : string.Create(ci, $"Latency: avg {l.MeanMs:0.0}ms, min {l.MinMs:0.0}ms, max {l.MaxMs:0.0}ms, p99 {l.P99Ms:0.0}ms ({l.Count} echoes)"));
+        if (s.PingRtt.Count > 0)
+            sb.AppendLine(ci, $"Ping: p50 {s.PingRtt.P50Ms:0.0}ms, p99 {s.PingRtt.P99Ms:0.0}ms ({s.PingRtt.Count} pongs)");
+        var d = s.Delivery;
+        if (d.Expected > 0 || d.Received > 0)
+            sb.AppendLine(ci, $"Delivery: {d.Received}/{d.Expected} received, {d.Lost} lost, {d.Duplicated} duplicated, {d.OutOfOrder} out of order; fan-out p99 {d.FanOut.P99Ms:0.0}ms");
+        sb.Append(ci, $"Throughput: {s.MessagesSentPerSecond:0.0} msgs/s out, {s.MessagesReceivedPerSecond:0.0} msgs/s in");
+        return sb.ToString();
+    }
+
+    private static string ErrorBreakdown(EngineSnapshot s)
+    {
+        var parts = s.Errors.Where(e => e.Value > 0).OrderByDescending(e => e.Value)
+            .Select(e => string.Create(CultureInfo.InvariantCulture, $"{Core.Bots.ErrorKinds.Name(e.Key)} {e.Value}")).ToList();
+        return parts.Count == 0 ? "" : $" ({string.Join(", ", parts)})";
+    }
+}
