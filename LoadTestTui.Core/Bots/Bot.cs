@@ -233,9 +233,11 @@ internal sealed partial class Bot
         SetState(BotState.Stopping);
         if (!online || !await connection.TrySendAsync(Packet.ChatExit(Name)).ConfigureAwait(false))
             return;
+        Interlocked.Increment(ref _run.Counters.GoodbyesSent);
         try
         {
             await _exitAnswered.Task.WaitAsync(_options.ResponseTimeout, hardStop).ConfigureAwait(false);
+            Interlocked.Increment(ref _run.Counters.GoodbyesAcknowledged);
         }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
         {

@@ -72,6 +72,8 @@ public sealed partial class BotEngine
             PingsSent = Interlocked.Read(ref c.PingsSent),
             PongsReceived = Interlocked.Read(ref c.PongsReceived),
             ErrorCount = totals.Errors,
+            GoodbyesSent = Interlocked.Read(ref c.GoodbyesSent),
+            GoodbyesAcknowledged = Interlocked.Read(ref c.GoodbyesAcknowledged),
             MessagesSentPerSecond = Rate(totals.Sent, previous.Sent),
             MessagesReceivedPerSecond = Rate(totals.Received, previous.Received),
             BytesSentPerSecond = Rate(totals.BytesSent, previous.BytesSent),

@@ -20,6 +20,8 @@ internal sealed class EngineCounters
     public long PingsSent;
     public long PongsReceived;
     public long ErrorTotal;
+    public long GoodbyesSent;
+    public long GoodbyesAcknowledged;
     public long Transitions;
 
     public long DeliveryExpected;

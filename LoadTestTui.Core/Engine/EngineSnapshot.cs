@@ -41,6 +41,10 @@ public sealed record EngineSnapshot
     public long PongsReceived { get; init; }
     public long ErrorCount { get; init; }
 
+    /// <summary>CHAT_EXIT frames sent on stop, and how many the server answered with S_ANS_EXIT.</summary>
+    public long GoodbyesSent { get; init; }
+    public long GoodbyesAcknowledged { get; init; }
+
     public double MessagesSentPerSecond { get; init; }
     public double MessagesReceivedPerSecond { get; init; }
     public double BytesSentPerSecond { get; init; }

@@ -59,7 +59,9 @@ public sealed record TotalsReport(
     [property: JsonPropertyName("connects")] long Connects,
     [property: JsonPropertyName("reconnects")] long Reconnects,
     [property: JsonPropertyName("pings_sent")] long PingsSent,
-    [property: JsonPropertyName("pongs_received")] long PongsReceived);
+    [property: JsonPropertyName("pongs_received")] long PongsReceived,
+    [property: JsonPropertyName("goodbyes_sent")] long GoodbyesSent,
+    [property: JsonPropertyName("goodbyes_acknowledged")] long GoodbyesAcknowledged);
 
 public sealed record RunInfo(
     [property: JsonPropertyName("tool")] string Tool,

@@ -9,6 +9,7 @@ public static class LoadTestCli
     {
         var root = new RootCommand("LoadTestTui: load-test TCP chat and game servers from a keyboard-driven terminal dashboard.");
         root.Subcommands.Add(RunCommand.Build());
+        root.Subcommands.Add(BenchCommand.Build());
         return root;
     }
 

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using LoadTestTui.Core.Engine;
+using LoadTestTui.Core.Export;
+using LoadTestTui.Tests.Support;
+
+namespace LoadTestTui.Tests.Export;
+
+[TestClass]
+public sealed class RunExporterTests
+{
+    private static EngineSnapshot _finished = null!;
+    private static Core.Bots.BotOptions _options = null!;
+
+    [ClassInitialize]
+    public static async Task RunOnce(TestContext _)
+    {
+        await using var server = await TestServers.StartAsync();
+        _options = TestServers.FastBots(server.Port);
+        await using var engine = new BotEngine(_options, TestServers.FastEngine);
+        engine.Start(5, TimeSpan.FromSeconds(2.5));
+        await Wait.ForAsync(engine.RunCompletion, TimeSpan.FromSeconds(20), "run ends");
+        await engine.DisposeAsync();
+        _finished = engine.Latest;
+    }
+
+    [TestMethod]
+    public async Task WriteJson_ParsesBackWithOriginalAndExtendedFields()
+    {
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "results.json");
+        var result = await RunExporter.WriteJsonAsync(path, _finished, _options);
+        Assert.IsTrue(result.Success, result.Error);
+
+        using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(path));
+        var root = doc.RootElement;
+        Assert.AreEqual(5, root.GetProperty("bot_details").GetArrayLength());
+        Assert.AreEqual(5, root.GetProperty("peak_connected_bots").GetInt32());
+        Assert.IsGreaterThan(2.0, root.GetProperty("elapsed_time").GetDouble());
+        Assert.AreEqual(_finished.MessagesSent, root.GetProperty("messages_sent").GetInt64());
+        var latency = root.GetProperty("latency");
+        foreach (var field in new[] { "min", "max", "avg", "samples", "p50", "p90", "p95", "p99", "p999" })
+            Assert.IsTrue(latency.TryGetProperty(field, out _), $"latency.{field}");
+        Assert.IsGreaterThan(0L, latency.GetProperty("samples").GetInt64());
+        Assert.IsGreaterThanOrEqualTo(latency.GetProperty("p50").GetDouble(), latency.GetProperty("p99").GetDouble());
+        Assert.IsTrue(root.GetProperty("errors").TryGetProperty("connect_refused", out _));
+        Assert.AreEqual(0, root.GetProperty("delivery").GetProperty("lost").GetInt64());
+        Assert.IsGreaterThanOrEqualTo(2, root.GetProperty("timeline").GetArrayLength());
+        Assert.AreEqual("Bot_0001", root.GetProperty("bot_details")[0].GetProperty("name").GetString());
+        Assert.IsFalse(root.TryGetProperty("server", out _), "no server section without a monitor");
+        Assert.IsEmpty(Directory.GetFiles(dir.Path, "*.tmp"), "no temp file left behind");
+    }
+
+    [TestMethod]
+    public async Task WriteCsv_TimelineAndBotsHaveHeaderAndOneLinePerRow()
+    {
+        using var dir = new TempDirectory();
+        var results = await RunExporter.WriteCsvAsync(dir.Path, _finished);
+        Assert.IsTrue(results.All(r => r.Success));
+        var bots = await File.ReadAllLinesAsync(Path.Combine(dir.Path, "bots.csv"));
+        Assert.HasCount(6, bots);
+        StringAssert.StartsWith(bots[0], "bot_id,name,state,messages_sent");
+        StringAssert.StartsWith(bots[1], "1,Bot_0001,Stopped,");
+        var timeline = await File.ReadAllLinesAsync(Path.Combine(dir.Path, "timeline.csv"));
+        Assert.AreEqual(_finished.Timeline.Count + 1, timeline.Length);
+    }
+
+    [TestMethod]
+    public async Task WriteAllBeside_WritesJsonAndTwoCsvsWithTheJsonName()
+    {
+        using var dir = new TempDirectory();
+        var results = await RunExporter.WriteAllBesideAsync(Path.Combine(dir.Path, "stats.json"), _finished, _options);
+        CollectionAssert.AreEquivalent(new[] { "stats.json", "stats_timeline.csv", "stats_bots.csv" }, results.Select(r => Path.GetFileName(r.Path)).ToArray());
+        Assert.IsTrue(results.All(r => r.Success && File.Exists(r.Path)));
+    }
+
+    [TestMethod]
+    public async Task UnwritablePath_ClearError_DataStillExportableElsewhere()
+    {
+        var failed = await RunExporter.WriteJsonAsync("/proc/definitely/not/here.json", _finished, _options);
+        Assert.IsFalse(failed.Success);
+        StringAssert.StartsWith(failed.Error, "cannot write");
+
+        using var dir = new TempDirectory();
+        var retry = await RunExporter.WriteJsonAsync(Path.Combine(dir.Path, "retry.json"), _finished, _options);
+        Assert.IsTrue(retry.Success);
+    }
+
+    [TestMethod]
+    public async Task Overwrite_ReplacesWholeFileAtomically()
+    {
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "same.json");
+        await File.WriteAllTextAsync(path, new string('x', 1_000_000));
+        Assert.IsTrue((await RunExporter.WriteJsonAsync(path, _finished, _options)).Success);
+        using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(path));
+        Assert.AreEqual(JsonValueKind.Object, doc.RootElement.ValueKind);
+    }
+
+    [TestMethod]
+    public void DefaultFileName_MatchesOriginalPattern() =>
+        Assert.AreEqual("load_test_stats_20250606_143015.json", RunExporter.DefaultFileName(new DateTime(2025, 6, 6, 14, 30, 15)));
+}

@@ -1,0 +1,183 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using LoadTestTui.Core.Bots;
+using LoadTestTui.Core.Engine;
+
+namespace LoadTestTui.Cli;
+
+/// <summary>
+/// <c>loadtest bench</c>: measures this machine, never asserts. Phase one holds many idle bots
+/// online with heartbeats (connect rate, memory per bot, CPU while holding); phase two runs
+/// chatting bots and measures the deliveries they ingest and the CPU per million frames. The
+/// reference server runs as a child process, because one process can hold only ~19,900 sockets.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Build()
+    {
+        var hold = new Option<int>("--hold") { Description = "Idle bots to hold online (phase one); 0 skips it.", DefaultValueFactory = _ => 19_000 };
+        var holdSeconds = new Option<double>("--hold-seconds") { Description = "How long to hold them once all are online.", DefaultValueFactory = _ => 20 };
+        var chatters = new Option<int>("--chatters") { Description = "Chatting bots (phase two); 0 skips it.", DefaultValueFactory = _ => 1_000 };
+        var chatSeconds = new Option<double>("--chat-seconds") { Description = "How long to measure the chatting bots.", DefaultValueFactory = _ => 20 };
+        var chatInterval = new Option<string>("--chat-interval") { Description = "Chat interval of phase two, MIN-MAX seconds.", DefaultValueFactory = _ => "3-8" };
+        var ramp = new Option<double>("--ramp") { Description = "Bots started per second.", DefaultValueFactory = _ => 1000 };
+        var server = new Option<string?>("--server") { Description = "HOST:PORT of a server to use instead of starting the reference server." };
+        var command = new Command("bench", "Measure this machine: bots held online, connect rate, memory per bot, deliveries/s and CPU per million frames.")
+        {
+            hold, holdSeconds, chatters, chatSeconds, chatInterval, ramp, server,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var problems = new List<string>();
+            var (chatMin, chatMax) = RunOptions.ParseInterval(parse.GetValue(chatInterval) ?? "", problems);
+            var target = ParseServer(parse.GetValue(server), problems);
+            if (parse.GetValue(hold) < 0 || parse.GetValue(chatters) < 0)
+                problems.Add("--hold and --chatters must be 0 or more.");
+            if (parse.GetValue(ramp) <= 0)
+                problems.Add("--ramp must be positive.");
+            if (problems.Count > 0)
+                return Cli.Usage(problems);
+            var bench = new Bench(target, parse.GetValue(ramp), ct);
+            Console.WriteLine($"LoadTestTui benchmark - {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}");
+            if (parse.GetValue(hold) > 0)
+                await bench.HoldAsync(parse.GetValue(hold), TimeSpan.FromSeconds(parse.GetValue(holdSeconds))).ConfigureAwait(false);
+            if (parse.GetValue(chatters) > 0 && !ct.IsCancellationRequested)
+                await bench.ChatAsync(parse.GetValue(chatters), chatMin, chatMax, TimeSpan.FromSeconds(parse.GetValue(chatSeconds))).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static (string Host, int Port)? ParseServer(string? text, List<string> problems)
+    {
+        if (text is null)
+            return null;
+        var colon = text.LastIndexOf(':');
+        if (colon > 0 && int.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536)
+            return (text[..colon], port);
+        problems.Add($"--server '{text}' must be HOST:PORT.");
+        return null;
+    }
+
+    private sealed class Bench((string Host, int Port)? external, double ramp, CancellationToken cancellationToken)
+    {
+        public async Task HoldAsync(int count, TimeSpan holdFor)
+        {
+            await using var server = await ServerAsync().ConfigureAwait(false);
+            var options = BotOptions.Default with
+            {
+                Host = server.Host,
+                Port = server.Port,
+                ChatIntervalMin = TimeSpan.Zero,
+                ChatIntervalMax = TimeSpan.Zero,
+                PingInterval = TimeSpan.Zero,
+                ConnectTimeout = TimeSpan.FromSeconds(30),
+                ResponseTimeout = TimeSpan.FromSeconds(120),
+            };
+            var managedBefore = ProcessStats.SettledManagedBytes();
+            var residentBefore = ProcessStats.ResidentBytes;
+            Console.WriteLine($"[hold] {count} idle bots with heartbeats every 5 s against {server.Describe}");
+            var engine = new BotEngine(options, EngineOptions.Default with { RampPerSecond = ramp, Tick = TimeSpan.FromMilliseconds(500), StopTimeout = TimeSpan.FromSeconds(10) });
+            try
+            {
+                var started = Stopwatch.StartNew();
+                engine.Start(count);
+                var online = await WaitOnlineAsync(engine, count, TimeSpan.FromSeconds(600)).ConfigureAwait(false);
+                var rampTime = started.Elapsed;
+                Console.WriteLine($"[hold] {online}/{count} online after {rampTime.TotalSeconds:0.0} s ({online / rampTime.TotalSeconds:0} bots/s including the server's N^2 new-user notifications); {engine.Latest.FramesReceived:N0} frames received while ramping");
+                var cpuBefore = ProcessStats.CpuTime;
+                var framesBefore = engine.Latest.FramesSent;
+                await DelayAsync(holdFor).ConfigureAwait(false);
+                var cpu = ProcessStats.CpuTime - cpuBefore;
+                var held = engine.Latest;
+                var managed = ProcessStats.SettledManagedBytes() - managedBefore;
+                var resident = ProcessStats.ResidentBytes - residentBefore;
+                Console.WriteLine($"[hold] held {held.States.Online} bots for {holdFor.TotalSeconds:0} s: {held.FramesSent - framesBefore:N0} heartbeats sent, {held.ErrorCount} errors, bot process CPU {cpu.TotalSeconds / holdFor.TotalSeconds * 100:0.0} % of a core");
+                Console.WriteLine($"[hold] memory per bot: managed {managed / (double)Math.Max(1, held.States.Online) / 1024:0.0} KB, resident {resident / (double)Math.Max(1, held.States.Online) / 1024:0.0} KB (total managed {managed / 1048576.0:0.0} MB, resident {resident / 1048576.0:0.0} MB)");
+            }
+            finally
+            {
+                var stopping = Stopwatch.StartNew();
+                await engine.DisposeAsync().ConfigureAwait(false);
+                Console.WriteLine($"[hold] stopped in {stopping.Elapsed.TotalSeconds:0.0} s ({engine.Latest.GoodbyesAcknowledged} goodbyes acknowledged)");
+            }
+        }
+
+        public async Task ChatAsync(int count, TimeSpan chatMin, TimeSpan chatMax, TimeSpan measureFor)
+        {
+            await using var server = await ServerAsync().ConfigureAwait(false);
+            var options = BotOptions.Default with { Host = server.Host, Port = server.Port, ChatIntervalMin = chatMin, ChatIntervalMax = chatMax, ResponseTimeout = TimeSpan.FromSeconds(60) };
+            Console.WriteLine($"[chat] {count} bots chatting every {chatMin.TotalSeconds:0.#}-{chatMax.TotalSeconds:0.#} s against {server.Describe}");
+            await using var engine = new BotEngine(options, EngineOptions.Default with { RampPerSecond = ramp, StopTimeout = TimeSpan.FromSeconds(10) });
+            engine.Start(count);
+            await WaitOnlineAsync(engine, count, TimeSpan.FromSeconds(120)).ConfigureAwait(false);
+            await DelayAsync(TimeSpan.FromSeconds(3)).ConfigureAwait(false); // let every bot reach its chat rhythm
+            var before = engine.Latest;
+            var cpuBefore = ProcessStats.CpuTime;
+            var clock = Stopwatch.StartNew();
+            await DelayAsync(measureFor).ConfigureAwait(false);
+            var after = engine.Latest;
+            var seconds = clock.Elapsed.TotalSeconds;
+            var cpu = (ProcessStats.CpuTime - cpuBefore).TotalSeconds;
+            var frames = after.FramesReceived + after.FramesSent - before.FramesReceived - before.FramesSent;
+            var deliveries = after.Delivery.Received - before.Delivery.Received;
+            Console.WriteLine($"[chat] {after.States.Online} online; over {seconds:0.0} s: {(after.MessagesSent - before.MessagesSent) / seconds:N0} chats/s sent, {deliveries / seconds:N0} fan-out deliveries/s ingested, {frames / seconds:N0} frames/s in+out");
+            Console.WriteLine($"[chat] bot process CPU {cpu / seconds * 100:0.0} % of a core = {cpu / Math.Max(1, frames) * 1e6:0.00} CPU-s per million frames");
+            Console.WriteLine($"[chat] echo RTT p50 {after.ChatRtt.P50Ms:0.00} ms, p99 {after.ChatRtt.P99Ms:0.00} ms, max {after.ChatRtt.MaxMs:0.0} ms; fan-out p99 {after.Delivery.FanOut.P99Ms:0.00} ms; deliveries {after.Delivery.Received:N0}/{after.Delivery.Expected:N0}, lost {after.Delivery.Lost}, duplicated {after.Delivery.Duplicated}; errors {after.ErrorCount}");
+        }
+
+        private async Task<BenchServer> ServerAsync()
+        {
+            if (external is { } target)
+                return new BenchServer(target.Host, target.Port, null);
+            var (process, port) = await SelfProcess.StartServerAsync(["--max-sessions", "20000"], TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+            return new BenchServer("127.0.0.1", port, process);
+        }
+
+        private async Task<int> WaitOnlineAsync(BotEngine engine, int count, TimeSpan limit)
+        {
+            var clock = Stopwatch.StartNew();
+            var lastPrint = TimeSpan.Zero;
+            while (engine.Latest.States.Online < count && clock.Elapsed < limit && !cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(250, CancellationToken.None).ConfigureAwait(false);
+                if (clock.Elapsed - lastPrint >= TimeSpan.FromSeconds(10))
+                {
+                    lastPrint = clock.Elapsed;
+                    var s = engine.Latest;
+                    Console.WriteLine($"        ... {s.States.Online}/{count} online at {clock.Elapsed.TotalSeconds:0} s ({s.FramesReceived:N0} frames received, {s.ErrorCount} errors)");
+                }
+            }
+            return engine.Latest.States.Online;
+        }
+
+        private async Task DelayAsync(TimeSpan span)
+        {
+            try
+            {
+                await Task.Delay(span, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: report what was measured so far.
+            }
+        }
+    }
+
+    private sealed record BenchServer(string Host, int Port, Process? Child) : IAsyncDisposable
+    {
+        public string Describe => Child is null ? $"{Host}:{Port}" : $"the reference server (child pid {Child.Id}) on {Host}:{Port}";
+
+        public ValueTask DisposeAsync()
+        {
+            if (Child is not null)
+            {
+                SelfProcess.Stop(Child);
+                Child.Dispose();
+            }
+            return ValueTask.CompletedTask;
+        }
+    }
+}
