@@ -32,8 +32,11 @@ public sealed class BotsPane : FrameView
             CollectionNavigator = null, // letters are dashboard keys, not type-to-search
         };
         Table.Style.ExpandLastColumn = true;
+        Table.Style.AlwaysShowHeaders = true;
         Table.Style.ShowHorizontalHeaderOverline = false;
         Table.Style.ShowHorizontalBottomLine = false;
+        Table.Style.ShowVerticalCellLineForFirstColumn = false;
+        Table.Style.ShowVerticalCellLineForLastColumn = false;
         Table.Style.RowColorGetter = args => SchemeFor(Source.RowAt(args.RowIndex).State);
         foreach (var col in new[] { BotColumn.Id, BotColumn.Sent, BotColumn.Received, BotColumn.LastRtt, BotColumn.AvgRtt, BotColumn.Reconnects })
             Table.Style.GetOrCreateColumnStyle((int)col).Alignment = Alignment.End;
@@ -52,9 +55,22 @@ public sealed class BotsPane : FrameView
         KeepingSelection(() => Source.SetRows(snapshot.Bots));
     }
 
-    public void CycleSortColumn() => KeepingSelection(Source.CycleSortColumn);
+    /// <summary>Sorts by the next column and shows the top of the new order.</summary>
+    public void CycleSortColumn() => Resorted(Source.CycleSortColumn);
 
-    public void ReverseSort() => KeepingSelection(Source.ReverseSort);
+    /// <summary>Reverses the order and shows the top of it.</summary>
+    public void ReverseSort() => Resorted(Source.ReverseSort);
+
+    public void SetSort(BotColumn column, bool descending) => Resorted(() => Source.SetSort(column, descending));
+
+    private void Resorted(Action change)
+    {
+        change();
+        if (Source.Rows > 0)
+            Table.SetSelection(0, 0, false, null!);
+        Table.RowOffset = 0;
+        Table.Update();
+    }
 
     private void KeepingSelection(Action change)
     {

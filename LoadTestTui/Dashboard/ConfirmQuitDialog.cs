@@ -11,7 +11,6 @@ public sealed class ConfirmQuitDialog : Dialog
     {
         Title = "Quit";
         Width = 54;
-        Height = 6;
         Add(new Label { Text = "Bots are running. Stop them and quit?", X = 1, Y = 0 });
         Add(new Label { Text = "y / Enter = stop and quit    n / Esc = cancel", X = 1, Y = 1 });
         AddButton(new Button { Text = "No" });

@@ -10,7 +10,6 @@ public sealed class HelpDialog : Dialog
     {
         Title = "Keys";
         Width = 62;
-        Height = DashboardKeys.All.Count + 5;
         var lines = DashboardKeys.All.Select(k => $"{k.Keys,-10} {k.Description}");
         Add(new Label { Text = string.Join("\n", lines), X = 1, Y = 0, Width = Dim.Fill(1), Height = DashboardKeys.All.Count + 1 });
         AddButton(new Button { Text = "Close", IsDefault = true });

@@ -17,7 +17,6 @@ public sealed class StartDialog : Dialog
     {
         Title = "Start a run";
         Width = Dim.Percent(80);
-        Height = 12;
         var inv = CultureInfo.InvariantCulture;
         Add(new Label { Text = "Bots:", X = 1, Y = 0 });
         _bots = new TextField { Text = bots.ToString(inv), X = 26, Y = 0, Width = 14 };

@@ -12,7 +12,6 @@ public sealed class TextPromptDialog : Dialog
     {
         Title = title;
         Width = Dim.Percent(80);
-        Height = 7;
         Add(new Label { Text = prompt, X = 1, Y = 0 });
         _field = new TextField { Text = initial, X = 1, Y = 1, Width = Dim.Fill(1) };
         Add(_field);
