@@ -51,6 +51,16 @@ public sealed class DashboardWindowTests
     }
 
     [TestMethod]
+    public void Refresh_ServerRestarted_LogsItOnce()
+    {
+        using var h = new DashboardHarness(monitored: true);
+        h.Feed(SnapshotBuilder.Monitor(SnapshotBuilder.Process()) with { Restarted = true, Restarts = 1 });
+        h.Tick();
+        Assert.AreEqual(1, h.Window.LogPane.Lines.Count(l => l.Contains("server process restarted: chatserver now pid 4321", StringComparison.Ordinal)));
+        StringAssert.Contains(h.Screen, "restarts 1");
+    }
+
+    [TestMethod]
     public void Refresh_EngineEvents_AppearInLogPaneOnce()
     {
         using var h = new DashboardHarness();
@@ -145,6 +155,25 @@ public sealed class DashboardWindowTests
         Assert.IsTrue(h.Window.QuitRequested);
         Assert.IsTrue(h.Window.StopRequested);
         Assert.AreEqual(0, h.Actions.StopCalls);
+    }
+
+    [TestMethod]
+    public void EscKey_MainScreenWhileRunning_DoesNotQuit()
+    {
+        using var h = new DashboardHarness();
+        h.Feed(SnapshotBuilder.Engine(RunState.Running, online: 10, target: 10));
+        h.Press(Key.Esc);
+        Assert.IsFalse(h.Window.StopRequested);
+        Assert.IsFalse(h.Window.QuitRequested);
+    }
+
+    [TestMethod]
+    public void CtrlC_Idle_QuitsAtOnce()
+    {
+        using var h = new DashboardHarness();
+        h.Press(Key.C.WithCtrl);
+        Assert.IsTrue(h.Window.QuitRequested);
+        Assert.IsTrue(h.Window.StopRequested);
     }
 
     [TestMethod]

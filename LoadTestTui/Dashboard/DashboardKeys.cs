@@ -19,7 +19,7 @@ public static class DashboardKeys
         new("p", "Pause", "pause / resume the bots' chat"),
         new("o", "Sort", "sort the Bots table by the next column"),
         new("r", "Reverse", "reverse the sort order"),
-        new("q", "Quit", "quit (asks first while bots run)"),
-        new("Esc", "", "cancel any dialog"),
+        new("q", "Quit", "quit (asks first while bots run); Ctrl+C too"),
+        new("Esc", "", "cancel any dialog (does not quit)"),
     ];
 }

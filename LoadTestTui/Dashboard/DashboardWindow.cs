@@ -103,6 +103,8 @@ public sealed class DashboardWindow : Window
         {
             _lastMonitor = monitor;
             _server.Update(monitor);
+            if (monitor.Restarted && monitor.Process is { } process)
+                Events.Warning($"server process restarted: {process.Name} now pid {process.Pid}");
         }
 
         ReportFeedEnd(EngineFeed, "engine", ref _engineEndReported);
@@ -183,6 +185,13 @@ public sealed class DashboardWindow : Window
         // text field never triggers a dashboard command.
         if (key.Handled || !ReferenceEquals(_app.TopRunnableView, this))
             return;
+        if (key == Key.Esc)
+        {
+            // Terminal.Gui's default quit key: on the dashboard it would end the app without
+            // stopping the bots. Esc only cancels dialogs here; q (or Ctrl+C) quits.
+            key.Handled = true;
+            return;
+        }
         var command = CommandFor(key);
         if (command is null)
             return;
@@ -195,6 +204,8 @@ public sealed class DashboardWindow : Window
     {
         if (key == Key.F1)
             return "F1";
+        if (key == Key.C.WithCtrl)
+            return "q";
         if (key.IsCtrl || key.IsAlt)
             return null;
         var rune = key.AsRune.Value;
