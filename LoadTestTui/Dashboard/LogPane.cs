@@ -1,0 +1,67 @@
+using System.Collections.ObjectModel;
+using System.Globalization;
+using LoadTestTui.Core.Engine;
+using LoadTestTui.Core.Text;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace LoadTestTui.Dashboard;
+
+/// <summary>The Log pane: the engine's events and the dashboard's own, newest at the bottom, capped, following the end.</summary>
+public sealed class LogPane : FrameView
+{
+    private readonly ObservableCollection<string> _lines = [];
+    private readonly int _capacity;
+
+    public LogPane(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        Title = "Log";
+        _capacity = capacity;
+        List = new ListView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), KeystrokeNavigator = null! };
+        List.SetSource(_lines);
+        Add(List);
+    }
+
+    public ListView List { get; }
+
+    public IReadOnlyList<string> Lines => _lines;
+
+    /// <summary>Appends the snapshot's events (each snapshot carries only the events since the previous one).</summary>
+    public void Update(EngineSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (snapshot.Events.IsDefaultOrEmpty)
+            return;
+        foreach (var e in snapshot.Events)
+            Add(e);
+        FollowEnd();
+    }
+
+    /// <summary>Appends one of the dashboard's own lines.</summary>
+    public void Append(EngineEvent e)
+    {
+        Add(e);
+        FollowEnd();
+    }
+
+    private void Add(EngineEvent e)
+    {
+        var level = e.Level switch
+        {
+            EventLevel.Warning => "WARN ",
+            EventLevel.Error => "ERROR",
+            _ => "INFO ",
+        };
+        var time = e.Time.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+        _lines.Add($"{time} {level} {TerminalText.Sanitize(e.Message, 400)}");
+        while (_lines.Count > _capacity)
+            _lines.RemoveAt(0);
+    }
+
+    private void FollowEnd()
+    {
+        if (_lines.Count > 0)
+            List.MoveEnd();
+    }
+}
