@@ -8,8 +8,14 @@ public static class LoadTestCli
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("LoadTestTui: load-test TCP chat and game servers from a keyboard-driven terminal dashboard.");
+        root.Subcommands.Add(DemoCommand.Build());
+        root.Subcommands.Add(DashboardCommand.Build());
         root.Subcommands.Add(RunCommand.Build());
         root.Subcommands.Add(BenchCommand.Build());
+        // No arguments: the dashboard against localhost:9200, waiting for 's'.
+        var defaults = new DashboardCommandOptions();
+        defaults.AddTo(root);
+        root.SetAction((parse, ct) => DashboardCommand.RunAsync(parse, defaults, ct));
         return root;
     }
 

@@ -1,0 +1,95 @@
+using System.CommandLine;
+using LoadTestTui.Core.Engine;
+using LoadTestTui.Core.Export;
+using LoadTestTui.Dashboard;
+using Microsoft.Extensions.Logging;
+
+namespace LoadTestTui.Cli;
+
+/// <summary><c>loadtest dashboard</c>, and <c>loadtest</c> with no arguments: the full-screen dashboard.</summary>
+internal static class DashboardCommand
+{
+    public static Command Build()
+    {
+        var options = new DashboardCommandOptions();
+        var command = new Command("dashboard", "Open the full-screen dashboard; with --bots N it starts N bots at once, otherwise press s.");
+        options.AddTo(command);
+        command.SetAction((parse, ct) => RunAsync(parse, options, ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(ParseResult parse, DashboardCommandOptions options, CancellationToken ct)
+    {
+        if (TerminalGuard.Check() is { } refusal)
+        {
+            await Console.Error.WriteLineAsync(refusal).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        var problems = new List<string>();
+        var bound = options.Run.Bind(parse, problems);
+        var refresh = parse.GetValue(options.Refresh);
+        if (bound is null || problems.Count > 0)
+            return Cli.Usage(problems);
+        var autoStart = parse.GetResult(options.Run.Bots) is { Implicit: false } ? bound.BotCount : (int?)null;
+        var duration = parse.GetResult(options.Run.Duration) is { Implicit: false } ? bound.Duration : null;
+        return await OpenAsync(new DashboardLaunch(bound, autoStart, duration, refresh, parse.GetValue(options.Output), parse.GetValue(options.Log) ?? "load_test.log"), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the dashboard over a fresh engine; shared by <c>dashboard</c>, <c>demo</c> and no arguments.</summary>
+    public static async Task<int> OpenAsync(DashboardLaunch launch, CancellationToken ct)
+    {
+        using var fileLog = FileLoggerProvider.TryOpen(launch.LogFile, out var logError);
+        using var loggerFactory = LoggerFactory.Create(b =>
+        {
+            if (fileLog is not null)
+                b.AddProvider(fileLog); // never the console: it would tear the screen
+        });
+        var events = new DashboardEventSink();
+        if (logError is not null)
+            events.Warning(logError);
+        var bound = launch.Options;
+        await using var engine = new BotEngine(bound.Bots, bound.Engine, loggerFactory.CreateLogger("LoadTestTui.Engine"));
+        var artifacts = new RunArtifacts(bound.Bots);
+        var settings = new DashboardSettings
+        {
+            Target = launch.TargetLabel ?? $"{bound.Bots.Host}:{bound.Bots.Port}",
+            RefreshRate = launch.RefreshRate,
+            DefaultBots = launch.AutoStart ?? 100,
+            DefaultRampPerSecond = bound.Engine.RampPerSecond,
+            Events = events,
+        };
+        if (settings.Validate() is { Count: > 0 } settingProblems)
+            return Cli.Usage(settingProblems);
+        if (launch.AutoStart is { } count)
+            engine.Start(count, launch.Duration);
+
+        var exit = await DashboardApp.RunAsync(settings, new EngineDashboardActions(engine, events, artifacts), engine.Snapshots, null, ct).ConfigureAwait(false);
+        await engine.StopAsync().ConfigureAwait(false);
+        if (launch.Output is { } output)
+        {
+            var result = (await artifacts.WriteBesideAsync(output, engine.Latest).ConfigureAwait(false))[0];
+            await (result.Success ? Console.Out : Console.Error).WriteLineAsync(result.ToString()).ConfigureAwait(false);
+        }
+        return exit;
+    }
+}
+
+/// <summary>What a dashboard session needs, however it was launched.</summary>
+internal sealed record DashboardLaunch(RunOptions.Bound Options, int? AutoStart, TimeSpan? Duration, double RefreshRate, string? Output, string LogFile, string? TargetLabel = null);
+
+/// <summary>The dashboard's options: the run options plus refresh, output and log.</summary>
+internal sealed class DashboardCommandOptions
+{
+    public RunOptions Run { get; } = new();
+    public Option<double> Refresh { get; } = new("--refresh") { Description = "Screen updates per second.", DefaultValueFactory = _ => 4 };
+    public Option<string?> Output { get; } = new("--output") { Description = "Write the JSON result (and CSVs beside it) when the dashboard quits." };
+    public Option<string> Log { get; } = new("--log") { Description = "Log file (the dashboard never logs to the console).", DefaultValueFactory = _ => "load_test.log" };
+
+    public void AddTo(Command command)
+    {
+        Run.AddTo(command);
+        command.Options.Add(Refresh);
+        command.Options.Add(Output);
+        command.Options.Add(Log);
+    }
+}

@@ -1,0 +1,39 @@
+using LoadTestTui.Core.Engine;
+using LoadTestTui.Core.Export;
+
+namespace LoadTestTui.Dashboard;
+
+/// <summary>The dashboard's actions in production: the engine's commands and the exporters.</summary>
+internal sealed class EngineDashboardActions(BotEngine engine, DashboardEventSink events, RunArtifacts artifacts) : IDashboardActions
+{
+    public void Start(int bots, TimeSpan? duration, double rampPerSecond)
+    {
+        try
+        {
+            engine.Start(bots, duration, rampPerSecond);
+        }
+        catch (InvalidOperationException ex)
+        {
+            events.Warning($"cannot start: {ex.Message}");
+        }
+    }
+
+    public Task StopAsync() => engine.StopAsync();
+
+    public void ScaleBy(int delta)
+    {
+        var latest = engine.Latest;
+        if (latest.State is not (RunState.Ramping or RunState.Running))
+        {
+            events.Info("no run to scale: press s to start one");
+            return;
+        }
+        engine.ScaleTo(Math.Max(0, latest.TargetBots + delta));
+    }
+
+    public int Broadcast(string text) => engine.Broadcast(text);
+
+    public void SetChatPaused(bool paused) => engine.SetChatPaused(paused);
+
+    public Task<IReadOnlyList<ExportResult>> ExportAsync(string jsonPath) => artifacts.WriteBesideAsync(jsonPath, engine.Latest);
+}
