@@ -8,7 +8,7 @@ public static class LoadTestCli
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("LoadTestTui: load-test TCP chat and game servers from a keyboard-driven terminal dashboard.");
-        
+        root.Subcommands.Add(ServeCommand.Build());
         return root;
     }
 
@@ -16,6 +16,15 @@ public static class LoadTestCli
     {
         var root = BuildRoot();
         var parse = root.Parse(args);
-        return await parse.InvokeAsync().ConfigureAwait(false);
+        // Bad options: every problem on its own line, exit code 2 (a usage error, as commands report their own).
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+                await Console.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
+            return 2;
+        }
+        // Long enough for a server with thousands of sessions to stop gracefully on Ctrl+C or SIGTERM.
+        var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(15) };
+        return await parse.InvokeAsync(invocation).ConfigureAwait(false);
     }
 }
