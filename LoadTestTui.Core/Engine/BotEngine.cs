@@ -20,6 +20,8 @@ public sealed partial class BotEngine : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly Task _tickLoop;
     private Run? _run;
+    private Task _runFinished = Task.CompletedTask;
+    private EngineSnapshot _latest;
     private bool _disposed;
 
     public BotEngine(BotOptions bots, EngineOptions? engine = null, ILogger? logger = null)
@@ -31,25 +33,27 @@ public sealed partial class BotEngine : IAsyncDisposable
         BotOptions = bots;
         Options = engine;
         _logger = logger ?? NullLogger.Instance;
-        _feed = new BehaviorSubject<EngineSnapshot>(IdleSnapshot());
+        _latest = IdleSnapshot();
+        _feed = new BehaviorSubject<EngineSnapshot>(_latest);
         _tickLoop = TickLoopAsync(_disposing.Token);
     }
 
     public IObservable<EngineSnapshot> Snapshots => _feed;
 
-    public EngineSnapshot Latest => _feed.Value;
+    /// <summary>The latest snapshot; after a stop or dispose, the final one.</summary>
+    public EngineSnapshot Latest => Volatile.Read(ref _latest);
 
     public BotOptions BotOptions { get; }
 
     public EngineOptions Options { get; }
 
-    /// <summary>Completes when the current run has ended (duration reached or stopped); completed when idle.</summary>
+    /// <summary>Completes when the current run has ended (duration reached or stopped) and its final snapshot is published.</summary>
     public Task RunCompletion
     {
         get
         {
             lock (_gate)
-                return _run?.Ended.Task ?? Task.CompletedTask;
+                return _runFinished;
         }
     }
 
@@ -71,6 +75,7 @@ public sealed partial class BotEngine : IAsyncDisposable
             _previousSecond = _previous;
             _timeline = [];
             _run = new Run(context, count, duration is { } d && d > TimeSpan.Zero ? d : null, rampPerSecond ?? Options.RampPerSecond);
+            _runFinished = FinishAsync(_run);
             context.Events.Add(EventLevel.Info, $"run started: {count} bots at {_run.RampPerSecond:0.#}/s" + (_run.Duration is { } limit ? $" for {limit.TotalSeconds:0.#} s" : ""));
             ControlStep(_run);
         }
@@ -125,14 +130,18 @@ public sealed partial class BotEngine : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the run gracefully: bots say goodbye; stragglers are cut after the stop timeout.</summary>
+    /// <summary>
+    /// Stops the run gracefully: bots say goodbye; stragglers are cut after the stop timeout.
+    /// Completes once the final snapshot is published (so <see cref="Latest"/> is final).
+    /// </summary>
     public Task StopAsync()
     {
         lock (_gate)
         {
             if (_run is not { } run)
                 return Task.CompletedTask;
-            return run.BeginStop(Options.StopTimeout, _logger);
+            run.BeginStop(Options.StopTimeout, _logger);
+            return _runFinished;
         }
     }
 
@@ -147,10 +156,9 @@ public sealed partial class BotEngine : IAsyncDisposable
         await StopAsync().ConfigureAwait(false);
         await _disposing.CancelAsync().ConfigureAwait(false);
         await _tickLoop.ConfigureAwait(false);
+        Publish();
         lock (_gate)
-            _feed.OnNext(BuildSnapshot(_run));
-        _feed.OnCompleted();
-        _feed.Dispose();
+            _feed.OnCompleted();
         _disposing.Dispose();
     }
 
@@ -163,14 +171,12 @@ public sealed partial class BotEngine : IAsyncDisposable
             {
                 try
                 {
-                    EngineSnapshot snapshot;
                     lock (_gate)
                     {
                         if (_run is { } run)
                             ControlStep(run);
-                        snapshot = BuildSnapshot(_run);
                     }
-                    _feed.OnNext(snapshot);
+                    Publish();
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -183,6 +189,27 @@ public sealed partial class BotEngine : IAsyncDisposable
         {
             // Disposed.
         }
+    }
+
+    /// <summary>
+    /// Builds and publishes a snapshot. Under the lock, so the feed never sees two at once
+    /// (the lock is reentrant: a subscriber may call back into the engine).
+    /// </summary>
+    private void Publish()
+    {
+        lock (_gate)
+        {
+            var snapshot = BuildSnapshot(_run);
+            Volatile.Write(ref _latest, snapshot);
+            _feed.OnNext(snapshot);
+        }
+    }
+
+    /// <summary>Waits for the run to end, then publishes its final snapshot at once rather than on the next tick.</summary>
+    private async Task FinishAsync(Run run)
+    {
+        await run.Ended.Task.ConfigureAwait(false);
+        Publish();
     }
 
     /// <summary>One step of the plan: start the bots the ramp allows, and end the run when its time is up.</summary>

@@ -67,7 +67,7 @@ public sealed class BotEngineTests
 
         await server.DisposeAsync();
         await Wait.UntilAsync(() => engine.Latest.States.Online == 0, Patience, "bots notice the server went away");
-        await using var restarted = await TestServers.StartAsync(port);
+        await using var restarted = await TestServers.StartOnPortAsync(port);
         await Wait.UntilAsync(() => engine.Latest.States.Online == 20, Patience, "20 bots online again");
 
         var s = engine.Latest;

@@ -5,9 +5,13 @@ using LoadTestTui.Core.Server;
 namespace LoadTestTui.Tests.Support;
 
 /// <summary>The real reference server on an ephemeral loopback port, and bot options aimed at it.</summary>
-internal static class TestServers
+public static class TestServers
 {
-    public static Task<ChatServer> StartAsync(int port = 0) =>
+    public static Task<ChatServer> StartAsync(ServerOptions? options = null) =>
+        ChatServer.StartAsync((options ?? ServerOptions.Default) with { Host = "127.0.0.1", Port = 0 });
+
+    /// <summary>On a given port: for restarting a server where its clients expect it.</summary>
+    public static Task<ChatServer> StartOnPortAsync(int port) =>
         ChatServer.StartAsync(ServerOptions.Default with { Host = "127.0.0.1", Port = port });
 
     /// <summary>Fast-paced bots so a test sees many chats, pings and reconnects in a few seconds.</summary>

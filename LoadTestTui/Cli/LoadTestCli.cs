@@ -12,6 +12,7 @@ public static class LoadTestCli
         root.Subcommands.Add(DashboardCommand.Build());
         root.Subcommands.Add(RunCommand.Build());
         root.Subcommands.Add(BenchCommand.Build());
+        root.Subcommands.Add(ServeCommand.Build());
         // No arguments: the dashboard against localhost:9200, waiting for 's'.
         var defaults = new DashboardCommandOptions();
         defaults.AddTo(root);

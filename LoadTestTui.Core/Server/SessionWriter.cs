@@ -1,0 +1,116 @@
+using System.IO.Pipelines;
+using System.Net.Sockets;
+using System.Threading.Channels;
+
+namespace LoadTestTui.Core.Server;
+
+/// <summary>
+/// A session's one ordered writer. Any thread may <see cref="TryEnqueue"/> a whole encoded
+/// frame; a single task drains everything queued into the pipe and flushes once per batch, so
+/// frames never interleave and a burst of broadcasts becomes a few large sends. The queue is
+/// bounded in frames and in bytes: a reader too slow to keep up is dropped, never buffered
+/// without limit. While idle it holds no buffer (the pipe returns its segments on flush).
+/// </summary>
+internal sealed class SessionWriter
+{
+    /// <summary>Flush at least this often inside one drain, so a long queue starts moving early.</summary>
+    private const int BatchBytes = 64 * 1024;
+
+    /// <summary>Segments this large keep a batch to a few send calls (the pipe's own minimum is small).</summary>
+    private const int SegmentBytes = 4096;
+
+    private readonly Channel<ReadOnlyMemory<byte>> _queue;
+    private readonly PipeWriter _output;
+    private readonly ServerCounters _counters;
+    private readonly int _maxQueuedBytes;
+    private long _queuedBytes;
+
+    public SessionWriter(PipeWriter output, ServerCounters counters, int maxQueuedFrames, int maxQueuedBytes)
+    {
+        _output = output;
+        _counters = counters;
+        _maxQueuedBytes = maxQueuedBytes;
+        _queue = Channel.CreateBounded<ReadOnlyMemory<byte>>(new BoundedChannelOptions(maxQueuedFrames)
+        {
+            SingleReader = true,
+            SingleWriter = false,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    /// <summary>Bytes queued or handed to the pipe but not yet flushed.</summary>
+    public long QueuedBytes => Interlocked.Read(ref _queuedBytes);
+
+    /// <summary>Queues one whole frame.</summary>
+    /// <returns>False when the queue is full (frames or bytes) or already completed; the frame is not queued.</returns>
+    public bool TryEnqueue(ReadOnlyMemory<byte> frame)
+    {
+        if (Interlocked.Add(ref _queuedBytes, frame.Length) > _maxQueuedBytes || !_queue.Writer.TryWrite(frame))
+        {
+            Interlocked.Add(ref _queuedBytes, -frame.Length);
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>No more frames: the writer sends what is queued, then ends.</summary>
+    public void Complete() => _queue.Writer.TryComplete();
+
+    /// <summary>Drains the queue until <see cref="Complete"/> or a send fails; never throws for transport failures.</summary>
+    public async Task RunAsync()
+    {
+        try
+        {
+            var reader = _queue.Reader;
+            while (await reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                long batchBytes = 0;
+                var batchFrames = 0;
+                var spaceLeft = 0;
+                while (batchBytes < BatchBytes && reader.TryRead(out var frame))
+                {
+                    Write(frame.Span, ref spaceLeft);
+                    batchBytes += frame.Length;
+                    batchFrames++;
+                }
+                var result = await _output.FlushAsync().ConfigureAwait(false);
+                Interlocked.Add(ref _queuedBytes, -batchBytes);
+                Interlocked.Add(ref _counters.FramesOut, batchFrames);
+                Interlocked.Add(ref _counters.BytesOut, batchBytes);
+                if (result.IsCompleted || result.IsCanceled)
+                    break;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)
+        {
+            // The socket was closed under us (peer gone, or the session was dropped): nothing left to send to.
+        }
+        finally
+        {
+            Complete();
+            try
+            {
+                await _output.CompleteAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+            {
+                // Completing flushes leftovers; a dead socket simply takes them with it.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Copies a frame into the pipe. Asking for at least <see cref="SegmentBytes"/> whenever the
+    /// current segment is too small keeps segments large; <paramref name="spaceLeft"/> tracks the
+    /// current segment so a fitting frame never makes the pipe allocate a fresh one.
+    /// </summary>
+    private void Write(ReadOnlySpan<byte> frame, ref int spaceLeft)
+    {
+        var span = frame.Length <= spaceLeft
+            ? _output.GetSpan(frame.Length)
+            : _output.GetSpan(Math.Max(frame.Length, SegmentBytes));
+        frame.CopyTo(span);
+        _output.Advance(frame.Length);
+        spaceLeft = span.Length - frame.Length;
+    }
+}
