@@ -50,7 +50,7 @@ internal sealed class ChatSession : IPacketHandler
     /// <summary>Queues one encoded frame (often shared by every recipient of a broadcast); safe from any thread.</summary>
     public void Send(byte[] frame)
     {
-        if (_output.TryEnqueue(frame) || Volatile.Read(ref _closing) != 0)
+        if (_output.TryEnqueue(frame) || _output.IsCompleted || Volatile.Read(ref _closing) != 0)
             return;
         if (Interlocked.CompareExchange(ref _closing, 1, 0) != 0)
             return;
@@ -73,6 +73,9 @@ internal sealed class ChatSession : IPacketHandler
     public bool OnPacket(in Packet packet)
     {
         Interlocked.Increment(ref _server.Counters.FramesIn);
+        // Frames still buffered when the server stops are not acted on (the registry is already cleared).
+        if (_server.IsStopping)
+            return false;
         switch (packet.Type)
         {
             case PacketType.ReqRegistChattingName:

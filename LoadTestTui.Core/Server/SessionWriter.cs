@@ -24,6 +24,7 @@ internal sealed class SessionWriter
     private readonly ServerCounters _counters;
     private readonly int _maxQueuedBytes;
     private long _queuedBytes;
+    private volatile bool _completed;
 
     public SessionWriter(PipeWriter output, ServerCounters counters, int maxQueuedFrames, int maxQueuedBytes)
     {
@@ -53,8 +54,18 @@ internal sealed class SessionWriter
         return true;
     }
 
+    /// <summary>
+    /// Set before the queue refuses frames for good (closing, or the socket failed), so a refused
+    /// frame can be told apart from a full queue: only the latter means a slow reader.
+    /// </summary>
+    public bool IsCompleted => _completed;
+
     /// <summary>No more frames: the writer sends what is queued, then ends.</summary>
-    public void Complete() => _queue.Writer.TryComplete();
+    public void Complete()
+    {
+        _completed = true;
+        _queue.Writer.TryComplete();
+    }
 
     /// <summary>Drains the queue until <see cref="Complete"/> or a send fails; never throws for transport failures.</summary>
     public async Task RunAsync()
