@@ -6,16 +6,16 @@ namespace LoadTestTui.Core.Bots;
 
 internal sealed partial class Bot
 {
-    private const int PendingSlots = 16;
-
-    // Chats and pings awaiting their echo/pong, guarded by locking the array: the writer
-    // side (timers, broadcast) and the read loop both touch them.
-    private readonly Pending[] _pending = new Pending[PendingSlots];
     private uint _chatSequence;
     private uint _pingSequence;
-    private long _messagesSent;
+    private PendingReplies? _replies;
+    private SendLog? _sendLog;
 
-    private record struct Pending(bool IsPing, uint Sequence, long SentTicks, string? Text);
+    /// <summary>The bot's recent chat send times, read by receivers for fan-out latency; null until its first tagged chat.</summary>
+    public SendLog? SendLog => Volatile.Read(ref _sendLog);
+
+    /// <summary>Replies awaited, made on first use: an idle bot never needs them.</summary>
+    private PendingReplies Replies => Volatile.Read(ref _replies) ?? Interlocked.CompareExchange(ref _replies, new PendingReplies(), null) ?? _replies!;
 
     /// <summary>The online phase: heartbeats, pings and random chat until the connection ends or the bot stops.</summary>
     private async Task BehaveAsync(BotConnection connection, CancellationToken wake)
@@ -50,7 +50,7 @@ internal sealed partial class Bot
                     return;
                 nextChat = now + NextChatDelay();
             }
-            var oldest = OldestPendingTicks();
+            var oldest = Volatile.Read(ref _replies)?.OldestTicks() ?? 0;
             if (oldest != 0 && now - oldest > responseTimeout)
             {
                 RecordError(ErrorKind.ResponseTimeout, $"no echo or pong within {_options.ResponseTimeout.TotalSeconds:0.#} s");
@@ -62,7 +62,7 @@ internal sealed partial class Bot
             var wait = TimeSpan.FromTicks(Math.Max(1, (next - MonoClock.Now) * TimeSpan.TicksPerSecond / Stopwatch.Frequency));
             try
             {
-                await Task.Delay(Min(wait, TimeSpan.FromSeconds(60)), wake).ConfigureAwait(false);
+                await Task.Delay(wait < MaxSleep ? wait : MaxSleep, wake).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -70,6 +70,8 @@ internal sealed partial class Bot
             }
         }
     }
+
+    private static readonly TimeSpan MaxSleep = TimeSpan.FromSeconds(60);
 
     /// <summary>Sends a broadcast text now if online; returns whether it was queued.</summary>
     public bool TryBroadcast(string text)
@@ -93,68 +95,39 @@ internal sealed partial class Bot
         var now = MonoClock.Now;
         if (_options.Tagged)
         {
-            SendLog.Record(sequence, now);
-            Interlocked.Add(ref _run.Counters.DeliveryExpected, Math.Max(0, _run.Counters.Online - 1));
+            (SendLog ?? Interlocked.CompareExchange(ref _sendLog, new SendLog(), null) ?? _sendLog!).Record(sequence, now);
+            Interlocked.Add(ref _traffic.DeliveryExpected, Math.Max(0, _run.Counters.Online - 1));
         }
-        AddPending(new Pending(false, sequence, now, _options.Tagged ? null : wireText));
+        Replies.Add(isPing: false, sequence, now, _options.Tagged ? null : wireText);
         if (!await SendOrRecordAsync(connection, Packet.Chat(wireText, MonoClock.WireMilliseconds), "chat", wake).ConfigureAwait(false))
             return false;
-        Interlocked.Increment(ref _messagesSent);
-        Interlocked.Increment(ref _run.Counters.MessagesSent);
+        Interlocked.Increment(ref _traffic.MessagesSent);
         return true;
     }
 
     private async ValueTask<bool> SendPingAsync(BotConnection connection, CancellationToken wake)
     {
         var sequence = Interlocked.Increment(ref _pingSequence);
-        AddPending(new Pending(true, sequence, MonoClock.Now, null));
+        Replies.Add(isPing: true, sequence, MonoClock.Now, null);
         if (!await SendOrRecordAsync(connection, Packet.Ping(MonoClock.WireMilliseconds, sequence), "ping", wake).ConfigureAwait(false))
             return false;
-        Interlocked.Increment(ref _run.Counters.PingsSent);
+        Interlocked.Increment(ref _traffic.PingsSent);
         return true;
     }
 
-    /// <summary>A failed send is an error only when the connection was not already ending for another reason.</summary>
+    /// <summary>Sends and counts one frame. A failed send is an error only when the connection was not already ending for another reason.</summary>
     private async ValueTask<bool> SendOrRecordAsync(BotConnection connection, Packet packet, string what, CancellationToken wake)
     {
-        if (await connection.TrySendAsync(packet).ConfigureAwait(false))
+        var size = await connection.TrySendAsync(packet).ConfigureAwait(false);
+        if (size > 0)
+        {
+            Interlocked.Increment(ref _traffic.FramesSent);
+            Interlocked.Add(ref _traffic.BytesSent, size);
             return true;
+        }
         if (!wake.IsCancellationRequested && !_errorThisConnection && !connection.Closed.IsCancellationRequested)
             RecordError(ErrorKind.SendFailed, $"{what} send failed");
         return false;
-    }
-
-    private void AddPending(Pending entry)
-    {
-        lock (_pending)
-        {
-            var slot = 0;
-            for (var i = 0; i < _pending.Length; i++)
-            {
-                if (_pending[i].SentTicks == 0)
-                {
-                    slot = i;
-                    break;
-                }
-                if (_pending[i].SentTicks < _pending[slot].SentTicks)
-                    slot = i; // full: the oldest gives way
-            }
-            _pending[slot] = entry;
-        }
-    }
-
-    private long OldestPendingTicks()
-    {
-        lock (_pending)
-        {
-            long oldest = 0;
-            foreach (var p in _pending)
-            {
-                if (p.SentTicks != 0 && (oldest == 0 || p.SentTicks < oldest))
-                    oldest = p.SentTicks;
-            }
-            return oldest;
-        }
     }
 
     private long NextChatDelay()
@@ -168,6 +141,4 @@ internal sealed partial class Bot
     private string PickMessage() => _options.Messages[Random.Shared.Next(_options.Messages.Count)];
 
     private static long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
-
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

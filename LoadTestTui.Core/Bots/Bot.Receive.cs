@@ -6,9 +6,10 @@ namespace LoadTestTui.Core.Bots;
 
 internal sealed partial class Bot : IPacketHandler
 {
+    private TrafficCounters _traffic;
+
     // Receive state: touched only by this bot's read loop, so no lock.
     private Dictionary<int, SenderOrder>? _senders;
-    private long _messagesReceived;
     private int _reconnects;
     private long _rttLastUs;
     private long _rttMinUs = long.MaxValue;
@@ -18,10 +19,13 @@ internal sealed partial class Bot : IPacketHandler
 
     public string? LastError { get; private set; }
 
+    /// <summary>Adds this bot's traffic to a run total (called by the engine's tick).</summary>
+    public void AddTrafficTo(ref TrafficCounters total) => _traffic.AddTo(ref total);
+
     public bool OnPacket(in Packet packet)
     {
-        Interlocked.Increment(ref _run.Counters.FramesReceived);
-        Interlocked.Add(ref _run.Counters.BytesReceived, packet.FrameLength);
+        _traffic.FramesReceived++;
+        _traffic.BytesReceived += packet.FrameLength;
         switch (packet.Type)
         {
             case PacketType.AnsUserList:
@@ -31,7 +35,9 @@ internal sealed partial class Bot : IPacketHandler
                 OnChat(packet.Name!, packet.Text!);
                 break;
             case PacketType.AnsPong:
-                OnPong(packet.Sequence);
+                _traffic.PongsReceived++;
+                if (Volatile.Read(ref _replies)?.TryComplete(isPing: true, packet.Sequence, out var pingSent) == true)
+                    _run.PingRtt.Record(MonoClock.MicrosecondsSince(pingSent));
                 break;
             case PacketType.AnsNewUserNotify or PacketType.AnsExitUser:
                 break;
@@ -47,29 +53,32 @@ internal sealed partial class Bot : IPacketHandler
 
     private void OnChat(string name, string text)
     {
-        Interlocked.Increment(ref _messagesReceived);
-        Interlocked.Increment(ref _run.Counters.MessagesReceived);
-        var counters = _run.Counters;
+        _traffic.MessagesReceived++;
+        var replies = Volatile.Read(ref _replies);
+        long sentTicks;
         if (!ChatTag.TryParse(text, out var runId, out var senderId, out var sequence) || !runId.SequenceEqual(_run.RunId))
         {
-            if (!(name == Name && TryCompleteEcho(text)))
-                Interlocked.Increment(ref counters.DeliveryUntagged);
+            if (name == Name && replies is not null && replies.TryCompleteText(text, out sentTicks))
+                RecordEcho(sentTicks);
+            else
+                _traffic.DeliveryUntagged++;
             return;
         }
         if (senderId == Id)
         {
-            TryCompleteEcho(sequence);
+            if (replies is not null && replies.TryComplete(isPing: false, sequence, out sentTicks))
+                RecordEcho(sentTicks);
             return;
         }
         var sender = _run.Bots.Get(senderId);
         if (sender is null)
         {
             // A tag naming no bot of ours: bounded by the directory, never a new tracking slot.
-            Interlocked.Increment(ref counters.DeliveryUntagged);
+            _traffic.DeliveryUntagged++;
             return;
         }
-        Interlocked.Increment(ref counters.DeliveryReceived);
-        if (sender.SendLog.TryGet(sequence, out var sentTicks))
+        _traffic.DeliveryReceived++;
+        if (sender.SendLog is { } log && log.TryGet(sequence, out sentTicks))
             _run.FanOut.Record(MonoClock.MicrosecondsSince(sentTicks));
 
         _senders ??= [];
@@ -77,63 +86,30 @@ internal sealed partial class Bot : IPacketHandler
         switch (order.Observe(sequence, !known, out var gap))
         {
             case Arrival.InOrder when gap > 0:
-                Interlocked.Add(ref counters.DeliveryLost, gap);
+                _traffic.DeliveryLost += gap;
                 break;
             case Arrival.LateFill:
-                Interlocked.Decrement(ref counters.DeliveryLost);
-                Interlocked.Increment(ref counters.DeliveryOutOfOrder);
+                _traffic.DeliveryLost--;
+                _traffic.DeliveryOutOfOrder++;
                 break;
             case Arrival.Duplicate:
-                Interlocked.Increment(ref counters.DeliveryDuplicated);
+                _traffic.DeliveryDuplicated++;
                 break;
             case Arrival.TooOld:
-                Interlocked.Increment(ref counters.DeliveryOutOfOrder);
+                _traffic.DeliveryOutOfOrder++;
                 break;
         }
     }
 
-    /// <summary>A tagged echo: matched to the exact message by its sequence.</summary>
-    private bool TryCompleteEcho(uint sequence) => CompletePending(p => !p.IsPing && p.Sequence == sequence, isPing: false);
-
-    /// <summary>An untagged echo (--no-tag): matched by its text, which the server returns after its prefix.</summary>
-    private bool TryCompleteEcho(string echoed) =>
-        CompletePending(p => !p.IsPing && p.Text is not null && echoed.EndsWith(p.Text, StringComparison.Ordinal), isPing: false);
-
-    private void OnPong(uint sequence)
+    private void RecordEcho(long sentTicks)
     {
-        Interlocked.Increment(ref _run.Counters.PongsReceived);
-        CompletePending(p => p.IsPing && p.Sequence == sequence, isPing: true);
-    }
-
-    private bool CompletePending(Func<Pending, bool> match, bool isPing)
-    {
-        long sentTicks = 0;
-        lock (_pending)
-        {
-            var found = -1;
-            for (var i = 0; i < _pending.Length; i++)
-            {
-                if (_pending[i].SentTicks != 0 && match(_pending[i]) && (found < 0 || _pending[i].SentTicks < _pending[found].SentTicks))
-                    found = i;
-            }
-            if (found < 0)
-                return false;
-            sentTicks = _pending[found].SentTicks;
-            _pending[found] = default;
-        }
         var micros = MonoClock.MicrosecondsSince(sentTicks);
-        if (isPing)
-        {
-            _run.PingRtt.Record(micros);
-            return true;
-        }
         _run.ChatRtt.Record(micros);
         _rttLastUs = micros;
         _rttMinUs = Math.Min(_rttMinUs, micros);
         _rttMaxUs = Math.Max(_rttMaxUs, micros);
         _rttSumUs += micros;
         _rttCount++;
-        return true;
     }
 
     private void CountUnexpected(PacketType type)
@@ -147,8 +123,7 @@ internal sealed partial class Bot : IPacketHandler
     {
         // Deliveries missed while this bot was offline were never owed to it: start counting afresh.
         _senders?.Clear();
-        lock (_pending)
-            Array.Clear(_pending);
+        Volatile.Read(ref _replies)?.Clear();
     }
 
     public BotRow ToRow()
@@ -158,8 +133,8 @@ internal sealed partial class Bot : IPacketHandler
             Id,
             Name,
             State,
-            Interlocked.Read(ref _messagesSent),
-            Interlocked.Read(ref _messagesReceived),
+            Volatile.Read(ref _traffic.MessagesSent),
+            Volatile.Read(ref _traffic.MessagesReceived),
             Volatile.Read(ref _reconnects),
             LastError,
             count == 0 ? double.NaN : _rttLastUs / 1000.0,

@@ -39,9 +39,6 @@ internal sealed partial class Bot
 
     public BotState State => (BotState)Volatile.Read(ref _state);
 
-    /// <summary>The bot's recent chat send times, read by receivers for fan-out latency.</summary>
-    public SendLog SendLog { get; } = new();
-
     public Task Completion { get; private set; } = Task.CompletedTask;
 
     /// <summary>Whether the bot counts toward the run's target; set by the run under the engine's lock.</summary>
@@ -117,7 +114,7 @@ internal sealed partial class Bot
             return false;
         Interlocked.Increment(ref _run.Counters.Connects);
 
-        await using var connection = new BotConnection(socket, _run.Codec, _run.Counters);
+        await using var connection = new BotConnection(socket, _run.Codec);
         using var wake = CancellationTokenSource.CreateLinkedTokenSource(hardStop, _stopSignal.Token);
         BeginConnection(connection);
         var reading = ReadAsync(connection, wake);
@@ -125,10 +122,9 @@ internal sealed partial class Bot
         try
         {
             SetState(BotState.Registering);
-            if (!await connection.TrySendAsync(Packet.Register(Name)).ConfigureAwait(false))
+            if (!await SendOrRecordAsync(connection, Packet.Register(Name), "register", wake.Token).ConfigureAwait(false))
             {
-                if (!wake.IsCancellationRequested)
-                    RecordError(ErrorKind.SendFailed, "register send failed");
+                // Recorded by the send, unless the connection was already ending.
             }
             else if (await WaitRegisteredAsync(wake.Token).ConfigureAwait(false))
             {
@@ -231,7 +227,7 @@ internal sealed partial class Bot
     private async Task SayGoodbyeAsync(BotConnection connection, bool online, CancellationToken hardStop)
     {
         SetState(BotState.Stopping);
-        if (!online || !await connection.TrySendAsync(Packet.ChatExit(Name)).ConfigureAwait(false))
+        if (!online || !await SendOrRecordAsync(connection, Packet.ChatExit(Name), "goodbye", hardStop).ConfigureAwait(false))
             return;
         Interlocked.Increment(ref _run.Counters.GoodbyesSent);
         try

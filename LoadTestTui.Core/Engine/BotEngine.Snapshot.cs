@@ -30,9 +30,15 @@ public sealed partial class BotEngine
         var context = run.Context;
         var c = context.Counters;
         var now = MonoClock.Now;
-        var totals = new Totals(now, Interlocked.Read(ref c.MessagesSent), Interlocked.Read(ref c.MessagesReceived),
-            Interlocked.Read(ref c.BytesSent), Interlocked.Read(ref c.BytesReceived), Interlocked.Read(ref c.Connects),
-            Interlocked.Read(ref c.ErrorTotal), Interlocked.Read(ref c.Reconnects));
+        var traffic = default(TrafficCounters);
+        var rows = ImmutableArray.CreateBuilder<BotRow>(run.Bots.Count);
+        foreach (var bot in run.Bots)
+        {
+            bot.AddTrafficTo(ref traffic);
+            rows.Add(bot.ToRow());
+        }
+        var totals = new Totals(now, traffic.MessagesSent, traffic.MessagesReceived, traffic.BytesSent, traffic.BytesReceived,
+            Interlocked.Read(ref c.Connects), Interlocked.Read(ref c.ErrorTotal), Interlocked.Read(ref c.Reconnects));
         var previous = _previous;
         var seconds = Math.Max(1e-3, MonoClock.ToMicroseconds(now - previous.Ticks) / 1e6);
         _previous = totals;
@@ -41,10 +47,6 @@ public sealed partial class BotEngine
         var (chatInterval, chatTotal) = context.ChatRtt.Roll();
         var (pingInterval, pingTotal) = context.PingRtt.Roll();
         var (fanInterval, fanTotal) = context.FanOut.Roll();
-
-        var rows = ImmutableArray.CreateBuilder<BotRow>(run.Bots.Count);
-        foreach (var bot in run.Bots)
-            rows.Add(bot.ToRow());
 
         WarnOnReconnectStorm(context, Rate(totals.Reconnects, previous.Reconnects), now);
         AppendTimeline(run, totals, c);
@@ -63,14 +65,14 @@ public sealed partial class BotEngine
             States = ReadStates(c),
             MessagesSent = totals.Sent,
             MessagesReceived = totals.Received,
-            FramesSent = Interlocked.Read(ref c.FramesSent),
-            FramesReceived = Interlocked.Read(ref c.FramesReceived),
+            FramesSent = traffic.FramesSent,
+            FramesReceived = traffic.FramesReceived,
             BytesSent = totals.BytesSent,
             BytesReceived = totals.BytesReceived,
             Connects = totals.Connects,
             Reconnects = totals.Reconnects,
-            PingsSent = Interlocked.Read(ref c.PingsSent),
-            PongsReceived = Interlocked.Read(ref c.PongsReceived),
+            PingsSent = traffic.PingsSent,
+            PongsReceived = traffic.PongsReceived,
             ErrorCount = totals.Errors,
             GoodbyesSent = Interlocked.Read(ref c.GoodbyesSent),
             GoodbyesAcknowledged = Interlocked.Read(ref c.GoodbyesAcknowledged),
@@ -85,12 +87,12 @@ public sealed partial class BotEngine
             PingRtt = pingTotal,
             PingRttInterval = pingInterval,
             Delivery = new DeliveryStats(
-                Interlocked.Read(ref c.DeliveryExpected),
-                Interlocked.Read(ref c.DeliveryReceived),
-                Math.Max(0, Interlocked.Read(ref c.DeliveryLost)),
-                Interlocked.Read(ref c.DeliveryDuplicated),
-                Interlocked.Read(ref c.DeliveryOutOfOrder),
-                Interlocked.Read(ref c.DeliveryUntagged),
+                traffic.DeliveryExpected,
+                traffic.DeliveryReceived,
+                Math.Max(0, traffic.DeliveryLost),
+                traffic.DeliveryDuplicated,
+                traffic.DeliveryOutOfOrder,
+                traffic.DeliveryUntagged,
                 fanTotal,
                 fanInterval),
             Errors = ErrorKinds.All.ToImmutableDictionary(k => k, k => Interlocked.Read(ref c.Errors[(int)k])),

@@ -4,32 +4,18 @@ using LoadTestTui.Core.Protocol;
 namespace LoadTestTui.Core.Engine;
 
 /// <summary>
-/// The run's hot counters: plain long fields bumped with Interlocked by every bot and read
-/// once per tick by the snapshot builder. Nothing here allocates.
+/// The run's shared counters for rare events (connects, errors, state changes), bumped with
+/// Interlocked and read once per tick. Per-frame traffic is counted per bot instead
+/// (<see cref="TrafficCounters"/>), so the hot path never contends.
 /// </summary>
 internal sealed class EngineCounters
 {
-    public long MessagesSent;
-    public long MessagesReceived;
-    public long FramesSent;
-    public long FramesReceived;
-    public long BytesSent;
-    public long BytesReceived;
     public long Connects;
     public long Reconnects;
-    public long PingsSent;
-    public long PongsReceived;
     public long ErrorTotal;
     public long GoodbyesSent;
     public long GoodbyesAcknowledged;
     public long Transitions;
-
-    public long DeliveryExpected;
-    public long DeliveryReceived;
-    public long DeliveryLost;
-    public long DeliveryDuplicated;
-    public long DeliveryOutOfOrder;
-    public long DeliveryUntagged;
 
     public readonly long[] Errors = new long[Enum.GetValues<ErrorKind>().Length];
     public readonly long[] ProtocolErrors = new long[Enum.GetValues<ProtocolErrorKind>().Length];

@@ -13,7 +13,8 @@ internal sealed class LatencyRecorder
     private const long Highest = 3_600_000_000; // one hour in microseconds
     private const int Digits = 3;
 
-    private readonly Recorder _recorder = new(Lowest, Highest, Digits, (id, low, high, digits) => new LongHistogram(id, low, high, digits));
+    // Concurrent histograms: many bots record into the active one at once.
+    private readonly Recorder _recorder = new(Lowest, Highest, Digits, (id, low, high, digits) => new LongConcurrentHistogram(id, low, high, digits));
     private readonly LongHistogram _cumulative = new(Lowest, Highest, Digits);
     private readonly LongHistogram _second = new(Lowest, Highest, Digits);
     private HistogramBase? _interval;

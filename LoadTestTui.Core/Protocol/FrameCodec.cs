@@ -101,7 +101,15 @@ public sealed class FrameCodec
     public int Write(in Packet packet, IBufferWriter<byte> output)
     {
         var length = MeasureFrame(packet);
-        var frame = output.GetSpan(length)[..length];
+        Write(packet, output.GetSpan(length)[..length]);
+        output.Advance(length);
+        return length;
+    }
+
+    /// <summary>Encodes one whole frame into <paramref name="frame"/>, which must be exactly <see cref="MeasureFrame"/> bytes.</summary>
+    public void Write(in Packet packet, Span<byte> frame)
+    {
+        var length = frame.Length;
         var w = new FieldWriter(frame, TextEncoding);
         w.Int32(length);
         w.Int64((long)packet.Type);
@@ -139,8 +147,6 @@ public sealed class FrameCodec
                 break;
         }
         Unmask(frame, 0);
-        output.Advance(length);
-        return length;
     }
 
     /// <summary>Encodes one frame into a new array: for a broadcast that is encoded once and sent to many.</summary>

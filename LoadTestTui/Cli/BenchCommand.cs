@@ -92,7 +92,7 @@ internal static class BenchCommand
                 await DelayAsync(holdFor).ConfigureAwait(false);
                 var cpu = ProcessStats.CpuTime - cpuBefore;
                 var held = engine.Latest;
-                var managed = ProcessStats.SettledManagedBytes() - managedBefore;
+                var managed = ProcessStats.SettledManagedBytes() - managedBefore; // settles the heap before RSS is read
                 var resident = ProcessStats.ResidentBytes - residentBefore;
                 Console.WriteLine($"[hold] held {held.States.Online} bots for {holdFor.TotalSeconds:0} s: {held.FramesSent - framesBefore:N0} heartbeats sent, {held.ErrorCount} errors, bot process CPU {cpu.TotalSeconds / holdFor.TotalSeconds * 100:0.0} % of a core");
                 Console.WriteLine($"[hold] memory per bot: managed {managed / (double)Math.Max(1, held.States.Online) / 1024:0.0} KB, resident {resident / (double)Math.Max(1, held.States.Online) / 1024:0.0} KB (total managed {managed / 1048576.0:0.0} MB, resident {resident / 1048576.0:0.0} MB)");

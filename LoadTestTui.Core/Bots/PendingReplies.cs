@@ -1,0 +1,96 @@
+namespace LoadTestTui.Core.Bots;
+
+/// <summary>
+/// A bot's chats and pings awaiting their echo or pong, with their send times. Small and
+/// fixed: when full, the oldest entry gives way (its reply, if it ever comes, goes unmatched).
+/// Touched by the bot's senders and its read loop, so every member takes the lock.
+/// </summary>
+internal sealed class PendingReplies
+{
+    private const int Slots = 16;
+    private readonly Entry[] _entries = new Entry[Slots];
+
+    private record struct Entry(bool IsPing, uint Sequence, long SentTicks, string? Text);
+
+    public void Add(bool isPing, uint sequence, long sentTicks, string? text)
+    {
+        lock (_entries)
+        {
+            var slot = 0;
+            for (var i = 0; i < _entries.Length; i++)
+            {
+                if (_entries[i].SentTicks == 0)
+                {
+                    slot = i;
+                    break;
+                }
+                if (_entries[i].SentTicks < _entries[slot].SentTicks)
+                    slot = i;
+            }
+            _entries[slot] = new Entry(isPing, sequence, sentTicks, text);
+        }
+    }
+
+    /// <summary>Completes the chat (or ping) with this sequence; returns its send time.</summary>
+    public bool TryComplete(bool isPing, uint sequence, out long sentTicks)
+    {
+        lock (_entries)
+        {
+            for (var i = 0; i < _entries.Length; i++)
+            {
+                if (_entries[i].SentTicks != 0 && _entries[i].IsPing == isPing && _entries[i].Sequence == sequence)
+                    return Take(i, out sentTicks);
+            }
+        }
+        sentTicks = 0;
+        return false;
+    }
+
+    /// <summary>Completes the oldest untagged chat whose text the echo ends with (the server adds a prefix).</summary>
+    public bool TryCompleteText(string echoed, out long sentTicks)
+    {
+        lock (_entries)
+        {
+            var found = -1;
+            for (var i = 0; i < _entries.Length; i++)
+            {
+                var e = _entries[i];
+                if (e.SentTicks != 0 && e.Text is not null && (found < 0 || e.SentTicks < _entries[found].SentTicks)
+                    && echoed.EndsWith(e.Text, StringComparison.Ordinal))
+                    found = i;
+            }
+            if (found >= 0)
+                return Take(found, out sentTicks);
+        }
+        sentTicks = 0;
+        return false;
+    }
+
+    /// <summary>The send time of the oldest reply still awaited; 0 when none.</summary>
+    public long OldestTicks()
+    {
+        lock (_entries)
+        {
+            long oldest = 0;
+            foreach (var e in _entries)
+            {
+                if (e.SentTicks != 0 && (oldest == 0 || e.SentTicks < oldest))
+                    oldest = e.SentTicks;
+            }
+            return oldest;
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_entries)
+            Array.Clear(_entries);
+    }
+
+    private bool Take(int index, out long sentTicks)
+    {
+        sentTicks = _entries[index].SentTicks;
+        _entries[index] = default;
+        return true;
+    }
+}

@@ -1,0 +1,44 @@
+namespace LoadTestTui.Core.Bots;
+
+/// <summary>
+/// One bot's traffic counters, summed by the engine once per tick. Each bot owns its own, so
+/// thousands of bots on two cores never fight over one cache line. Receive-side fields have a
+/// single writer (the bot's read loop) and are plain increments; send-side fields may be written
+/// by the bot's timers and a broadcast at once, so they use Interlocked (uncontended).
+/// </summary>
+internal struct TrafficCounters
+{
+    public long FramesSent;
+    public long BytesSent;
+    public long MessagesSent;
+    public long PingsSent;
+    public long DeliveryExpected;
+
+    public long FramesReceived;
+    public long BytesReceived;
+    public long MessagesReceived;
+    public long PongsReceived;
+    public long DeliveryReceived;
+    public long DeliveryLost;
+    public long DeliveryDuplicated;
+    public long DeliveryOutOfOrder;
+    public long DeliveryUntagged;
+
+    public void AddTo(ref TrafficCounters total)
+    {
+        total.FramesSent += Volatile.Read(ref FramesSent);
+        total.BytesSent += Volatile.Read(ref BytesSent);
+        total.MessagesSent += Volatile.Read(ref MessagesSent);
+        total.PingsSent += Volatile.Read(ref PingsSent);
+        total.DeliveryExpected += Volatile.Read(ref DeliveryExpected);
+        total.FramesReceived += Volatile.Read(ref FramesReceived);
+        total.BytesReceived += Volatile.Read(ref BytesReceived);
+        total.MessagesReceived += Volatile.Read(ref MessagesReceived);
+        total.PongsReceived += Volatile.Read(ref PongsReceived);
+        total.DeliveryReceived += Volatile.Read(ref DeliveryReceived);
+        total.DeliveryLost += Volatile.Read(ref DeliveryLost);
+        total.DeliveryDuplicated += Volatile.Read(ref DeliveryDuplicated);
+        total.DeliveryOutOfOrder += Volatile.Read(ref DeliveryOutOfOrder);
+        total.DeliveryUntagged += Volatile.Read(ref DeliveryUntagged);
+    }
+}
