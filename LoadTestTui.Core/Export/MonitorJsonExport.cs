@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using LoadTestTui.Core.Monitoring;
 
@@ -7,6 +8,13 @@ namespace LoadTestTui.Core.Export;
 /// <summary>Turns monitor snapshots into the JSON document and writes it atomically.</summary>
 public static class MonitorJsonExport
 {
+    // Relaxed escaping keeps "+09:00" and non-ASCII process names readable; the file is not HTML.
+    private static readonly MonitorJsonContext Context = new(new JsonSerializerOptions
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
     /// <summary>
     /// Builds the document. With an <paramref name="origin"/> (a run's start), "elapsed" is measured
     /// from it, so the server's samples share the bots' clock; otherwise from the sampler's start.
@@ -59,11 +67,11 @@ public static class MonitorJsonExport
     }
 
     public static string Serialize(MonitorDocument document) =>
-        JsonSerializer.Serialize(document, MonitorJsonContext.Default.MonitorDocument);
+        JsonSerializer.Serialize(document, Context.MonitorDocument);
 
     /// <summary>Writes the document atomically; a failure comes back as a one-line reason.</summary>
     public static Task<ExportResult> WriteAsync(string path, MonitorDocument document, CancellationToken cancellationToken = default) =>
-        AtomicFile.WriteAsync(path, stream => JsonSerializer.SerializeAsync(stream, document, MonitorJsonContext.Default.MonitorDocument, cancellationToken), cancellationToken);
+        AtomicFile.WriteAsync(path, stream => JsonSerializer.SerializeAsync(stream, document, Context.MonitorDocument, cancellationToken), cancellationToken);
 
     /// <summary>Local time with its offset, to the millisecond: "2025-06-06T14:30:15.123+09:00".</summary>
     public static string FormatDateTime(DateTimeOffset timestamp) =>

@@ -70,16 +70,8 @@ internal sealed class ProcessLocator(string procRoot = "/proc")
         return new ProcessLocation(stat.Pid, DisplayName(stat), stat.StartTime, matches, diskPath);
     }
 
-    private string DisplayName(ProcPidStat stat)
-    {
-        // comm is cut to 15 characters; argv[0]'s file name is the full one when there is one.
-        var cmdline = ProcFiles.TryRead($"{procRoot}/{stat.Pid}/cmdline");
-        if (string.IsNullOrEmpty(cmdline))
-            return stat.Comm;
-        var end = cmdline.IndexOf('\0', StringComparison.Ordinal);
-        var argv0 = Path.GetFileName(end < 0 ? cmdline : cmdline[..end]);
-        return argv0.StartsWith(stat.Comm, StringComparison.Ordinal) && argv0.Length > stat.Comm.Length ? argv0 : stat.Comm;
-    }
+    private string DisplayName(ProcPidStat stat) =>
+        ProcessNameMatcher.ProgramName(stat.Comm, ProcFiles.TryRead($"{procRoot}/{stat.Pid}/cmdline"));
 
     private ProcPidStat? ReadStat(int pid) =>
         ProcFiles.TryRead($"{procRoot}/{pid}/stat") is { } text && ProcPidStat.TryParse(text, out var stat) ? stat : null;

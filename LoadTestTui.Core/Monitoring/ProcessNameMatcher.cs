@@ -51,6 +51,30 @@ public static class ProcessNameMatcher
         return false;
     }
 
+    /// <summary>
+    /// The name to show: the dll's for a "dotnet X.dll" host, else argv[0]'s file name when comm is
+    /// its cut-off start, else comm.
+    /// </summary>
+    public static string ProgramName(string comm, string? cmdline)
+    {
+        comm = comm.TrimEnd('\n');
+        var args = (cmdline ?? "").AsSpan().TrimEnd('\0');
+        if (args.IsEmpty)
+            return comm;
+        var firstEnd = args.IndexOf('\0');
+        var program = BaseName(firstEnd < 0 ? args : args[..firstEnd]);
+        if (firstEnd >= 0 && SameName("dotnet", program))
+        {
+            foreach (var range in args[(firstEnd + 1)..].Split('\0'))
+            {
+                var arg = args[(firstEnd + 1)..][range];
+                if (arg.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+                    return BaseName(arg)[..^4].ToString();
+            }
+        }
+        return program.Length > comm.Length && program.StartsWith(comm, StringComparison.Ordinal) ? program.ToString() : comm;
+    }
+
     private static bool SameName(string target, ReadOnlySpan<char> name)
     {
         if (name.EndsWith(".exe", StringComparison.OrdinalIgnoreCase))

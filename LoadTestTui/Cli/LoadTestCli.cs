@@ -8,7 +8,8 @@ public static class LoadTestCli
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("LoadTestTui: load-test TCP chat and game servers from a keyboard-driven terminal dashboard.");
-        
+        root.Subcommands.Add(MonitorCommand.Create());
+        root.Subcommands.Add(ProbeChildCommand.Create());
         return root;
     }
 
