@@ -10,10 +10,10 @@ public static class MonitorCsvExport
     private static readonly string[] Columns =
     [
         "timestamp", "datetime", "elapsed", "status", "restarted", "restarts",
-        "system_cpu_percent", "memory_total", "memory_available", "memory_used", "memory_percent",
+        "system_cpu_percent", "system_memory_total", "system_memory_available", "system_memory_used", "system_memory_percent",
         "disk_path", "disk_total", "disk_used", "disk_free", "disk_percent",
         "net_bytes_sent", "net_bytes_recv", "net_sent_per_s", "net_recv_per_s",
-        "pid", "name", "process_status", "cpu_percent", "memory_percent", "rss_bytes",
+        "pid", "name", "process_status", "process_cpu_percent", "process_memory_percent", "rss_bytes",
         "threads", "handles", "connections", "connections_on_port",
     ];
 
