@@ -24,7 +24,7 @@ public sealed class MonitorSampler : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ReplaySubject<MonitorSnapshot> _subject = new(1);
     private readonly CancellationTokenSource _stop = new();
-    private readonly long _startStamp;
+    private long _startStamp;
     private readonly string _defaultDiskPath = Path.GetPathRoot(Environment.CurrentDirectory) ?? "/";
     private Task? _loop;
     private MonitorSnapshot? _latest;
@@ -72,6 +72,7 @@ public sealed class MonitorSampler : IAsyncDisposable
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         if (_loop is not null)
             throw new InvalidOperationException("The sampler is already running.");
+        _startStamp = _time.GetTimestamp();
         _loop = Task.Run(() => RunAsync(_stop.Token));
     }
 
@@ -83,6 +84,7 @@ public sealed class MonitorSampler : IAsyncDisposable
         await _stop.CancelAsync().ConfigureAwait(false);
         if (_loop is not null)
             await _loop.ConfigureAwait(false);
+        (_source as IDisposable)?.Dispose();
         // Completed, not disposed: a late subscriber still gets the last sample and the end.
         _subject.OnCompleted();
         _stop.Dispose();

@@ -2,12 +2,16 @@ namespace LoadTestTui.Core.Monitoring;
 
 /// <summary>
 /// The Linux source: reads /proc directly, with no child processes. Once attached, a sample reads
-/// /proc/stat, /proc/meminfo, /proc/net/dev, and the target's stat, fd folder and net/tcp{,6}.
+/// /proc/stat, /proc/meminfo, /proc/net/dev, and the target's stat and fd folder; its TCP
+/// connections come from NETLINK_SOCK_DIAG when it shares our network namespace, else from
+/// its /proc/[pid]/net/tcp{,6}.
 /// </summary>
-internal sealed class ProcProcessReader(string procRoot = "/proc") : IMonitorSource
+internal sealed class ProcProcessReader(string procRoot = "/proc", bool useSockDiag = true) : IMonitorSource, IDisposable
 {
     private readonly ProcessLocator _locator = new(procRoot);
     private readonly HashSet<long> _socketInodes = [];
+    private readonly SockDiagReader _sockDiag = new();
+    private readonly string? _ownNetNamespace = ProcFiles.TryReadLink($"{procRoot}/self/ns/net");
 
     public SystemCounters ReadSystem()
     {
@@ -55,9 +59,16 @@ internal sealed class ProcProcessReader(string procRoot = "/proc") : IMonitorSou
     {
         if (_socketInodes.Count == 0)
             return (0, 0);
+        if (useSockDiag
+            && _ownNetNamespace is not null
+            && _ownNetNamespace == ProcFiles.TryReadLink($"{pidRoot}/ns/net")
+            && _sockDiag.TryCountEstablished(_socketInodes, port, out var established, out var onPort))
+            return (established, onPort);
         // The process's own view: it may live in another network namespace than ours.
         var v4 = ProcNetTcpParser.CountEstablished(ProcFiles.TryRead($"{pidRoot}/net/tcp"), _socketInodes, port);
         var v6 = ProcNetTcpParser.CountEstablished(ProcFiles.TryRead($"{pidRoot}/net/tcp6"), _socketInodes, port);
         return (v4.Established + v6.Established, v4.OnPort + v6.OnPort);
     }
+
+    public void Dispose() => _sockDiag.Dispose();
 }

@@ -36,7 +36,7 @@ public sealed class MonitorSamplerTests
         child.Process.Refresh();
         var truth = (child.Process.TotalProcessorTime - cpuBefore).TotalSeconds / clock.Elapsed.TotalSeconds * 100;
         var readings = samples.Where(s => s.Process?.Pid == pid).Select(s => s.Process!.CpuPercent).ToList();
-        Assert.IsGreaterThanOrEqualTo(3, readings.Count, "samples in the window");
+        Assert.IsNotEmpty(readings, "samples in the window");
         return (readings.Average(), truth);
     }
 
@@ -48,15 +48,16 @@ public sealed class MonitorSamplerTests
 
         // Other builds may share this small machine, and then the spinner does not get a whole
         // core. Every window must agree with the child's own CPU time (a wrong scale, such as
-        // per-all-cores or a wrong tick rate, never does), and a window in which the child did
-        // get its core must read 80-120 %.
+        // per-all-cores or a wrong tick rate, never does), and a window in which the child
+        // clearly got its core (90 % or more by its own count, so that the two windows' small
+        // misalignment cannot matter) must read 80-120 %.
         var windows = new List<string>();
         for (var attempt = 0; attempt < 4; attempt++)
         {
             var (reading, truth) = await AverageCpuAsync(sampler, child, TimeSpan.FromSeconds(1.6));
             windows.Add(FormattableString.Invariant($"{reading:0.0}% (child's own {truth:0.0}%)"));
             Assert.AreEqual(truth, reading, Math.Max(15, truth * 0.2), $"reading vs the child's own CPU time: {string.Join(", ", windows)}");
-            if (truth >= 80)
+            if (truth >= 90)
             {
                 Assert.IsTrue(reading is >= 80 and <= 120, $"spinning child read {string.Join(", ", windows)} (expected 80-120)");
                 return;
@@ -110,6 +111,11 @@ public sealed class MonitorSamplerTests
             var snapshot = await Eventually.SnapshotAsync(sampler, s => s.Process is not null, "attach");
             Assert.AreEqual(count, snapshot.Process!.Connections);
             Assert.AreEqual(0, snapshot.Process.ConnectionsOnPort, "a client's local ports are ephemeral, not the server port");
+
+            // The /proc/[pid]/net/tcp path, used when netlink is unavailable, agrees.
+            using var procOnly = new ProcProcessReader(useSockDiag: false);
+            var location = new ProcessLocator().Locate(new MonitorTarget(Pid: child.Pid))!;
+            Assert.AreEqual(count, procOnly.ReadProcess(location, port)?.Connections);
         }
         finally
         {

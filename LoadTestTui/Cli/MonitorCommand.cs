@@ -15,13 +15,13 @@ internal static class MonitorCommand
 
     public static Command Create(TextWriter? output = null, TextWriter? error = null)
     {
-        var process = new Option<string?>("--process") { Description = $"Process name to watch, case-insensitive, \".exe\" optional (default {DefaultProcess} when no --pid or --port is given)." };
-        var pid = new Option<int?>("--pid") { Description = "Process id to watch." };
-        var port = new Option<int?>("--port") { Description = "Alone: watch whoever listens on this TCP port (Linux). With --process or --pid: the load-test port whose connections are counted apart." };
-        var interval = new Option<double>("--interval") { Description = "Seconds between samples (0.1 to 3600).", DefaultValueFactory = _ => 1.0 };
-        var duration = new Option<double?>("--duration") { Description = "Seconds to monitor; without it, runs until Ctrl+C." };
-        var json = new Option<string?>("--output") { Description = "Write the samples as JSON to this file at the end." };
-        var csv = new Option<string?>("--csv") { Description = "Write the samples as CSV to this file at the end." };
+        var process = new Option<string?>("--process") { HelpName = "NAME", Description = $"Process name to watch, case-insensitive, \".exe\" optional (default {DefaultProcess} when no --pid or --port is given)." };
+        var pid = new Option<int?>("--pid") { HelpName = "PID", Description = "Process id to watch." };
+        var port = new Option<int?>("--port") { HelpName = "PORT", Description = "Alone: watch whoever listens on this TCP port (Linux). With --process or --pid: the load-test port whose connections are counted apart." };
+        var interval = new Option<double>("--interval") { HelpName = "SECONDS", Description = "Seconds between samples (0.1 to 3600).", DefaultValueFactory = _ => 1.0 };
+        var duration = new Option<double?>("--duration") { HelpName = "SECONDS", Description = "Seconds to monitor; without it, runs until Ctrl+C." };
+        var json = new Option<string?>("--output") { HelpName = "FILE", Description = "Write the samples as JSON to this file at the end." };
+        var csv = new Option<string?>("--csv") { HelpName = "FILE", Description = "Write the samples as CSV to this file at the end." };
 
         var command = new Command("monitor", "Watch the server process's CPU, memory, threads and connections, and the machine's.");
         foreach (var option in new Option[] { process, pid, port, interval, duration, json, csv })
