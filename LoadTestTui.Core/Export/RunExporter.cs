@@ -24,17 +24,6 @@ public static class RunExporter
         await RunCsv.Bots.WriteAsync(Path.Combine(directory, $"{prefix}bots.csv"), snapshot.Bots, cancellationToken).ConfigureAwait(false),
     ];
 
-    /// <summary>The dashboard's export: the JSON at <paramref name="jsonPath"/> and its CSVs beside it (<c>NAME_timeline.csv</c>, <c>NAME_bots.csv</c>).</summary>
-    public static async Task<IReadOnlyList<ExportResult>> WriteAllBesideAsync(string jsonPath, EngineSnapshot snapshot, BotOptions options, JsonNode? server = null, CancellationToken cancellationToken = default)
-    {
-        var json = await WriteJsonAsync(jsonPath, snapshot, options, server, cancellationToken).ConfigureAwait(false);
-        if (!json.Success)
-            return [json];
-        var directory = Path.GetDirectoryName(json.Path) ?? ".";
-        var stem = Path.GetFileNameWithoutExtension(json.Path);
-        return [json, .. await WriteCsvAsync(directory, snapshot, $"{stem}_", cancellationToken).ConfigureAwait(false)];
-    }
-
     /// <summary>The default export name, as the original tool chose it.</summary>
     public static string DefaultFileName(DateTime now) => $"load_test_stats_{now:yyyyMMdd_HHmmss}.json";
 }

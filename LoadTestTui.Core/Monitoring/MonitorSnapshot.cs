@@ -20,6 +20,9 @@ public sealed record MonitorSnapshot
     /// <summary>How many times the target has been (re)attached after the first.</summary>
     public int Restarts { get; init; }
 
+    /// <summary>How many processes matched the target when it was last located (the oldest is watched); 0 while none does.</summary>
+    public int Matches { get; init; }
+
     public required SystemSample System { get; init; }
 
     /// <summary>Null when the target is not there.</summary>

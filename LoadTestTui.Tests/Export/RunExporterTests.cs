@@ -68,7 +68,7 @@ public sealed class RunExporterTests
     public async Task WriteAllBeside_WritesJsonAndTwoCsvsWithTheJsonName()
     {
         using var dir = new TempDirectory();
-        var results = await RunExporter.WriteAllBesideAsync(Path.Combine(dir.Path, "stats.json"), _finished, _options);
+        var results = await new RunArtifacts(_options).WriteBesideAsync(Path.Combine(dir.Path, "stats.json"), _finished);
         CollectionAssert.AreEquivalent(new[] { "stats.json", "stats_timeline.csv", "stats_bots.csv" }, results.Select(r => Path.GetFileName(r.Path)).ToArray());
         Assert.IsTrue(results.All(r => r.Success && File.Exists(r.Path)));
     }

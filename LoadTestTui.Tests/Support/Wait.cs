@@ -3,16 +3,7 @@ namespace LoadTestTui.Tests.Support;
 /// <summary>Bounded waiting: every wait in the tests ends, with a message saying what never happened.</summary>
 internal static class Wait
 {
-    public static async Task UntilAsync(Func<bool> condition, TimeSpan timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail($"timed out after {timeout.TotalSeconds:0.#} s waiting for: {what}");
-            await Task.Delay(25);
-        }
-    }
+    public static Task UntilAsync(Func<bool> condition, TimeSpan timeout, string what) => Eventually.TrueAsync(condition, what, timeout);
 
     public static async Task<T> ForAsync<T>(Task<T> task, TimeSpan timeout, string what)
     {

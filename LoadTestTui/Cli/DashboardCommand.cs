@@ -2,6 +2,7 @@ using System.CommandLine;
 using LoadTestTui.Core.Engine;
 using LoadTestTui.Core.Export;
 using LoadTestTui.Dashboard;
+using LoadTestTui.Core.Monitoring;
 using Microsoft.Extensions.Logging;
 
 namespace LoadTestTui.Cli;
@@ -48,8 +49,9 @@ internal static class DashboardCommand
         if (logError is not null)
             events.Warning(logError);
         var bound = launch.Options;
+        await using var monitor = MonitorSession.StartIfRequested(bound.Monitor);
         await using var engine = new BotEngine(bound.Bots, bound.Engine, loggerFactory.CreateLogger("LoadTestTui.Engine"));
-        var artifacts = new RunArtifacts(bound.Bots);
+        var artifacts = new RunArtifacts(bound.Bots, monitor?.Recorder);
         var settings = new DashboardSettings
         {
             Target = launch.TargetLabel ?? $"{bound.Bots.Host}:{bound.Bots.Port}",
@@ -63,7 +65,7 @@ internal static class DashboardCommand
         if (launch.AutoStart is { } count)
             engine.Start(count, launch.Duration);
 
-        var exit = await DashboardApp.RunAsync(settings, new EngineDashboardActions(engine, events, artifacts), engine.Snapshots, null, ct).ConfigureAwait(false);
+        var exit = await DashboardApp.RunAsync(settings, new EngineDashboardActions(engine, events, artifacts), engine.Snapshots, monitor?.Sampler.Snapshots, ct).ConfigureAwait(false);
         await engine.StopAsync().ConfigureAwait(false);
         if (launch.Output is { } output)
         {

@@ -44,7 +44,11 @@ internal static class DemoCommand
         }
         try
         {
-            var demo = bound with { Bots = bound.Bots with { Host = "127.0.0.1", Port = port } };
+            var demo = bound with
+            {
+                Bots = bound.Bots with { Host = "127.0.0.1", Port = port },
+                Monitor = new Core.Monitoring.MonitorOptions { Target = new Core.Monitoring.MonitorTarget(Pid: server.Id), LoadTestPort = port },
+            };
             var duration = parse.GetResult(options.Run.Duration) is { Implicit: false } ? bound.Duration : null;
             return await DashboardCommand.OpenAsync(
                 new DashboardLaunch(demo, bound.BotCount, duration, parse.GetValue(options.Refresh), parse.GetValue(options.Output), parse.GetValue(options.Log) ?? "load_test.log",

@@ -9,7 +9,7 @@ namespace LoadTestTui.Cli;
 /// The original tool's line commands over standard input (works with piped input, so it is
 /// scriptable). Unknown commands get help; end of input quits like <c>quit</c>.
 /// </summary>
-internal sealed class InteractiveConsole(BotEngine engine, RunOptions.Bound options, TextReader input, TextWriter output)
+internal sealed class InteractiveConsole(BotEngine engine, RunOptions.Bound options, RunArtifacts artifacts, TextReader input, TextWriter output)
 {
     public const string Help = """
         Commands:
@@ -65,7 +65,7 @@ internal sealed class InteractiveConsole(BotEngine engine, RunOptions.Bound opti
                 return true;
             case "export":
                 var path = rest.Length > 0 ? rest : RunExporter.DefaultFileName(DateTime.Now);
-                var result = await RunExporter.WriteJsonAsync(path, engine.Latest, options.Bots).ConfigureAwait(false);
+                var result = await artifacts.WriteJsonAsync(path, engine.Latest).ConfigureAwait(false);
                 await output.WriteLineAsync(result.Success ? $"Exported to {result.Path}" : $"Export failed: {result.Error}").ConfigureAwait(false);
                 return true;
             case "broadcast" when rest.Length > 0:

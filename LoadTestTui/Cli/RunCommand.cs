@@ -72,6 +72,10 @@ internal sealed class HeadlessRun(RunOptions.Bound options, HeadlessSettings set
         });
         var logger = loggerFactory.CreateLogger("LoadTestTui.Run");
 
+        await using var monitor = MonitorSession.StartIfRequested(options.Monitor);
+        if (monitor is not null)
+            Console.WriteLine($"Monitoring {monitor.Sampler.Options.Target} every {monitor.Sampler.Options.Interval.TotalSeconds:0.#} s");
+        var artifacts = new RunArtifacts(options.Bots, monitor?.Recorder);
         var engine = new BotEngine(options.Bots, options.Engine, logger);
         using var subscription = engine.Snapshots.Subscribe(s => Volatile.Write(ref _latest, s));
         using var printing = new CancellationTokenSource();
@@ -79,7 +83,7 @@ internal sealed class HeadlessRun(RunOptions.Bound options, HeadlessSettings set
         try
         {
             if (settings.Interactive)
-                await new InteractiveConsole(engine, options, Console.In, Console.Out).RunAsync(cancellationToken).ConfigureAwait(false);
+                await new InteractiveConsole(engine, options, artifacts, Console.In, Console.Out).RunAsync(cancellationToken).ConfigureAwait(false);
             else
                 await RunBatchAsync(engine, cancellationToken).ConfigureAwait(false);
         }
@@ -92,7 +96,9 @@ internal sealed class HeadlessRun(RunOptions.Bound options, HeadlessSettings set
 
         var final = Volatile.Read(ref _latest) ?? engine.Latest;
         Console.WriteLine(StatusBlock.Format(final, DateTime.Now, "Load test summary"));
-        var written = await WriteOutputsAsync(final).ConfigureAwait(false);
+        if (monitor?.Sampler.Latest is { } server)
+            new MonitorPrinter(Console.Out, options.Bots.Port).Print(server);
+        var written = await WriteOutputsAsync(final, artifacts).ConfigureAwait(false);
         return final.PeakOnline > 0 || final.State == RunState.Idle ? (written ? ExitCodes.Ok : ExitCodes.Failed) : NoBotOnline(final);
     }
 
@@ -132,17 +138,17 @@ internal sealed class HeadlessRun(RunOptions.Bound options, HeadlessSettings set
     }
 
     /// <summary>Writes --output and --csv; a file that fails is saved to the temp folder instead, so nothing is lost.</summary>
-    private async Task<bool> WriteOutputsAsync(EngineSnapshot final)
+    private async Task<bool> WriteOutputsAsync(EngineSnapshot final, RunArtifacts artifacts)
     {
         var ok = true;
         if (settings.Output is { } output)
         {
-            var result = await RunExporter.WriteJsonAsync(output, final, options.Bots).ConfigureAwait(false);
-            ok &= await ReportAsync(result, () => RunExporter.WriteJsonAsync(Path.Combine(Path.GetTempPath(), RunExporter.DefaultFileName(DateTime.Now)), final, options.Bots)).ConfigureAwait(false);
+            var result = await artifacts.WriteJsonAsync(output, final).ConfigureAwait(false);
+            ok &= await ReportAsync(result, () => artifacts.WriteJsonAsync(Path.Combine(Path.GetTempPath(), RunExporter.DefaultFileName(DateTime.Now)), final)).ConfigureAwait(false);
         }
         if (settings.CsvDirectory is { } directory)
         {
-            foreach (var result in await RunExporter.WriteCsvAsync(directory, final).ConfigureAwait(false))
+            foreach (var result in await artifacts.WriteCsvAsync(directory, final).ConfigureAwait(false))
                 ok &= await ReportAsync(result, null).ConfigureAwait(false);
         }
         return ok;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using LoadTestTui.Core.Bots;
 using LoadTestTui.Core.Engine;
+using LoadTestTui.Core.Monitoring;
 using LoadTestTui.Core.Protocol;
 
 namespace LoadTestTui.Cli;
@@ -47,7 +48,7 @@ internal sealed class RunOptions
             command.Options.Add(option);
     }
 
-    public sealed record Bound(BotOptions Bots, EngineOptions Engine, int BotCount, TimeSpan? Duration, Core.Monitoring.MonitorTarget? Monitor);
+    public sealed record Bound(BotOptions Bots, EngineOptions Engine, int BotCount, TimeSpan? Duration, MonitorOptions? Monitor);
 
     public Bound? Bind(ParseResult parse, List<string> problems)
     {
@@ -98,11 +99,11 @@ internal sealed class RunOptions
         var duration = parse.GetValue(Duration);
         if (duration < 0 || double.IsNaN(duration))
             problems.Add($"--duration must be 0 (until Ctrl+C) or positive seconds (got {duration}).");
-        var monitor = BindMonitor(parse, problems);
+        var monitor = BindMonitor(parse, bots.Port, problems);
         return problems.Count > 0 ? null : new Bound(bots, engine, count, duration > 0 ? TimeSpan.FromSeconds(duration) : null, monitor);
     }
 
-    private Core.Monitoring.MonitorTarget? BindMonitor(ParseResult parse, List<string> problems)
+    private MonitorOptions? BindMonitor(ParseResult parse, int loadTestPort, List<string> problems)
     {
         var name = parse.GetValue(MonitorProcess);
         var pid = parse.GetValue(MonitorPid);
@@ -114,7 +115,11 @@ internal sealed class RunOptions
             problems.Add("--monitor-pid must be a positive process id.");
         if (port is < 1 or > 65535)
             problems.Add("--monitor-port must be 1-65535.");
-        return given == 0 ? null : new Core.Monitoring.MonitorTarget(name, pid, port);
+        if (given == 0)
+            return null;
+        var options = new MonitorOptions { Target = new MonitorTarget(name, pid, port), LoadTestPort = loadTestPort };
+        problems.AddRange(options.Validate());
+        return options;
     }
 
     /// <summary>"3-8" (random between), "5" (fixed) or "0" (off), in seconds.</summary>

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LoadTestTui.Core.Bots;
+using LoadTestTui.Core.Engine;
+
+namespace LoadTestTui.Core.Export;
+
+/// <summary>
+/// Everything a run's export writes: the JSON report (with a <c>server</c> section when a
+/// monitor ran) and the CSVs (<c>timeline</c>, <c>bots</c>, and <c>monitor</c> when one ran).
+/// Every file is written atomically; a failure is a result, never an exception.
+/// </summary>
+public sealed class RunArtifacts(BotOptions options, MonitorRecorder? monitor = null)
+{
+    public Task<ExportResult> WriteJsonAsync(string path, EngineSnapshot snapshot, CancellationToken cancellationToken = default) =>
+        RunExporter.WriteJsonAsync(path, snapshot, options, ServerSection(snapshot), cancellationToken);
+
+    /// <summary>Writes <c>PREFIXtimeline.csv</c>, <c>PREFIXbots.csv</c> and, with a monitor, <c>PREFIXmonitor.csv</c> into <paramref name="directory"/>.</summary>
+    public async Task<IReadOnlyList<ExportResult>> WriteCsvAsync(string directory, EngineSnapshot snapshot, string prefix = "", CancellationToken cancellationToken = default)
+    {
+        var results = new List<ExportResult>(await RunExporter.WriteCsvAsync(directory, snapshot, prefix, cancellationToken).ConfigureAwait(false));
+        if (monitor is not null)
+            results.Add(await MonitorCsvExport.WriteAsync(Path.Combine(directory, $"{prefix}monitor.csv"), monitor.Document(RunStart(snapshot)).Samples, cancellationToken).ConfigureAwait(false));
+        return results;
+    }
+
+    /// <summary>The dashboard's export: the JSON at <paramref name="jsonPath"/> and its CSVs beside it, named after it.</summary>
+    public async Task<IReadOnlyList<ExportResult>> WriteBesideAsync(string jsonPath, EngineSnapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        var json = await WriteJsonAsync(jsonPath, snapshot, cancellationToken).ConfigureAwait(false);
+        if (!json.Success)
+            return [json];
+        var directory = Path.GetDirectoryName(json.Path) ?? ".";
+        var stem = Path.GetFileNameWithoutExtension(json.Path);
+        return [json, .. await WriteCsvAsync(directory, snapshot, $"{stem}_", cancellationToken).ConfigureAwait(false)];
+    }
+
+    private JsonNode? ServerSection(EngineSnapshot snapshot) =>
+        monitor is null ? null : JsonSerializer.SerializeToNode(monitor.Document(RunStart(snapshot)), MonitorJsonContext.Default.MonitorDocument);
+
+    /// <summary>The run's start on the wall clock: monitor samples are timed from it, so both timelines line up.</summary>
+    private static DateTimeOffset? RunStart(EngineSnapshot snapshot) =>
+        snapshot.State == RunState.Idle ? null : snapshot.Timestamp - snapshot.Elapsed;
+}
