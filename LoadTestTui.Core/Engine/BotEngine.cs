@@ -40,8 +40,19 @@ public sealed partial class BotEngine : IAsyncDisposable
 
     public IObservable<EngineSnapshot> Snapshots => _feed;
 
-    /// <summary>The latest snapshot; after a stop or dispose, the final one.</summary>
+    /// <summary>The latest snapshot (at most one tick old); after a stop or dispose, the final one.</summary>
     public EngineSnapshot Latest => Volatile.Read(ref _latest);
+
+    /// <summary>Publishes a snapshot of this moment and returns it: for a user's stats or export, which must not be a tick stale.</summary>
+    public EngineSnapshot SnapshotNow()
+    {
+        lock (_gate)
+        {
+            if (!_disposed)
+                Publish();
+            return Latest;
+        }
+    }
 
     public BotOptions BotOptions { get; }
 
@@ -92,7 +103,7 @@ public sealed partial class BotEngine : IAsyncDisposable
             var growing = count > run.Target;
             run.Target = count;
             run.RestartRamp();
-            run.Context.Events.Add(EventLevel.Info, $"scaled to {count} bots");
+            _logger.LogInformation("scaled to {Count} bots", count);
             if (!growing)
                 run.TrimTo(count);
             ControlStep(run);
@@ -114,7 +125,8 @@ public sealed partial class BotEngine : IAsyncDisposable
             if (bot.TryBroadcast(text))
                 sent++;
         }
-        run.Context.Events.Add(EventLevel.Info, $"broadcast sent by {sent} bots: {text}");
+        // Commands are reported by whoever issued them; the log file keeps a record.
+        _logger.LogInformation("broadcast sent by {Sent} bots: {Text}", sent, Text.TerminalText.Sanitize(text));
         return sent;
     }
 
@@ -126,7 +138,7 @@ public sealed partial class BotEngine : IAsyncDisposable
             if (_run is null || _run.Context.ChatPaused == paused)
                 return;
             _run.Context.ChatPaused = paused;
-            _run.Context.Events.Add(EventLevel.Info, paused ? "chat paused" : "chat resumed");
+            _logger.LogInformation(paused ? "chat paused" : "chat resumed");
         }
     }
 

@@ -72,6 +72,29 @@ public sealed class DashboardWindowTests
     }
 
     [TestMethod]
+    public void Refresh_EventsOfSnapshotsNeverRendered_StillReachLogPane()
+    {
+        using var h = new DashboardHarness();
+        // Two snapshots arrive between ticks: the panes show only the second, but no event may be lost.
+        h.Feed(SnapshotBuilder.Engine(events: [new EngineEvent(SnapshotBuilder.Epoch, EventLevel.Info, "run started: 50 bots")]));
+        h.Feed(SnapshotBuilder.Engine(events: [new EngineEvent(SnapshotBuilder.Epoch, EventLevel.Error, "Bot_0007: connection reset")]));
+        h.Tick();
+        StringAssert.Contains(h.Screen, "run started: 50 bots");
+        StringAssert.Contains(h.Screen, "Bot_0007: connection reset");
+    }
+
+    [TestMethod]
+    public void AutoStart_StartsOnFirstTickThroughActions_Once()
+    {
+        using var h = new DashboardHarness(settings: new DashboardSettings { Target = "t", AutoStart = new StartRequest(50, TimeSpan.FromSeconds(30), 25) });
+        h.Tick();
+        h.Tick();
+        Assert.HasCount(1, h.Actions.Starts);
+        Assert.AreEqual((50, (TimeSpan?)TimeSpan.FromSeconds(30), 25.0), h.Actions.Starts[0]);
+        StringAssert.Contains(h.Screen, "starting 50 bots");
+    }
+
+    [TestMethod]
     public void BroadcastKey_TextThenEnter_BroadcastsExactlyThatText()
     {
         using var h = new DashboardHarness();

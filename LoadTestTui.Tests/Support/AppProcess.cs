@@ -13,6 +13,7 @@ public sealed class AppProcess : IDisposable
     private readonly Process _process;
     private readonly Channel<string> _stdout = Channel.CreateUnbounded<string>();
     private readonly List<string> _stderr = [];
+    private readonly Queue<string> _recent = new();
 
     private AppProcess(Process process)
     {
@@ -35,6 +36,9 @@ public sealed class AppProcess : IDisposable
     }
 
     public int Id => _process.Id;
+
+    /// <summary>The child's standard input, for line commands; close it to signal end of input.</summary>
+    public StreamWriter Input => _process.StandardInput;
 
     public IReadOnlyList<string> ErrorLines
     {
@@ -73,6 +77,9 @@ public sealed class AppProcess : IDisposable
         {
             await foreach (var line in _stdout.Reader.ReadAllAsync(cts.Token).ConfigureAwait(false))
             {
+                if (_recent.Count == 20)
+                    _recent.Dequeue();
+                _recent.Enqueue(line);
                 var match = pattern.Match(line);
                 if (match.Success)
                     return match;
@@ -80,7 +87,7 @@ public sealed class AppProcess : IDisposable
         }
         catch (OperationCanceledException) when (cts.IsCancellationRequested)
         {
-            throw new TimeoutException($"no stdout line matching {pattern} within {timeout.TotalSeconds:0} s; stderr: {string.Join(" | ", ErrorLines)}");
+            throw new TimeoutException($"no stdout line matching {pattern} within {timeout.TotalSeconds:0} s; last lines: {string.Join(" | ", _recent)}; stderr: {string.Join(" | ", ErrorLines)}");
         }
         throw new InvalidOperationException($"stdout ended without a line matching {pattern}; stderr: {string.Join(" | ", ErrorLines)}");
     }

@@ -58,12 +58,11 @@ internal static class DashboardCommand
             RefreshRate = launch.RefreshRate,
             DefaultBots = launch.AutoStart ?? 100,
             DefaultRampPerSecond = bound.Engine.RampPerSecond,
+            AutoStart = launch.AutoStart is { } count ? new StartRequest(count, launch.Duration, bound.Engine.RampPerSecond) : null,
             Events = events,
         };
         if (settings.Validate() is { Count: > 0 } settingProblems)
             return Cli.Usage(settingProblems);
-        if (launch.AutoStart is { } count)
-            engine.Start(count, launch.Duration);
 
         var exit = await DashboardApp.RunAsync(settings, new EngineDashboardActions(engine, events, artifacts), engine.Snapshots, monitor?.Sampler.Snapshots, ct).ConfigureAwait(false);
         await engine.StopAsync().ConfigureAwait(false);

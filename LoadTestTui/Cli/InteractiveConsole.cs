@@ -61,11 +61,11 @@ internal sealed class InteractiveConsole(BotEngine engine, RunOptions.Bound opti
                 await output.WriteLineAsync("Stopped.").ConfigureAwait(false);
                 return true;
             case "stats":
-                await output.WriteLineAsync(StatusBlock.Format(engine.Latest, DateTime.Now)).ConfigureAwait(false);
+                await output.WriteLineAsync(StatusBlock.Format(engine.SnapshotNow(), DateTime.Now)).ConfigureAwait(false);
                 return true;
             case "export":
                 var path = rest.Length > 0 ? rest : RunExporter.DefaultFileName(DateTime.Now);
-                var result = await artifacts.WriteJsonAsync(path, engine.Latest).ConfigureAwait(false);
+                var result = await artifacts.WriteJsonAsync(path, engine.SnapshotNow()).ConfigureAwait(false);
                 await output.WriteLineAsync(result.Success ? $"Exported to {result.Path}" : $"Export failed: {result.Error}").ConfigureAwait(false);
                 return true;
             case "broadcast" when rest.Length > 0:

@@ -25,9 +25,18 @@ public sealed class DashboardEventSink
     /// <summary>How many lines were dropped because nobody drained them in time.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
-    public void Post(EventLevel level, string message)
+    public void Post(EventLevel level, string message) => Post(new EngineEvent(_clock.GetUtcNow(), level, message));
+
+    /// <summary>Posts events that already carry their time (the engine's).</summary>
+    public void PostAll(IEnumerable<EngineEvent> events)
     {
-        _queue.Enqueue(new EngineEvent(_clock.GetUtcNow(), level, message));
+        foreach (var e in events)
+            Post(e);
+    }
+
+    public void Post(EngineEvent e)
+    {
+        _queue.Enqueue(e);
         while (_queue.Count > _capacity && _queue.TryDequeue(out _))
             Interlocked.Increment(ref _dropped);
     }

@@ -22,6 +22,9 @@ public sealed record DashboardSettings
 
     public double DefaultRampPerSecond { get; init; } = 100;
 
+    /// <summary>A run to start on the first tick, through the same path as the start dialog (--bots N, demo).</summary>
+    public StartRequest? AutoStart { get; init; }
+
     /// <summary>Folder the export dialog proposes; null means the current folder (a bare file name).</summary>
     public string? ExportDirectory { get; init; }
 

@@ -38,6 +38,7 @@ public sealed class DashboardWindow : Window
     private bool _monitorEndReported;
     private int _quitAfterStop;
     private int _stopping;
+    private bool _autoStarted;
 
     public DashboardWindow(IApplication app, DashboardSettings settings, IDashboardActions actions, bool monitored)
     {
@@ -48,6 +49,7 @@ public sealed class DashboardWindow : Window
         _settings = settings;
         _actions = actions;
         Events = settings.Events ?? new DashboardEventSink(settings.Clock);
+        EngineFeed = new LatestValue<EngineSnapshot>(snapshot => Events.PostAll(snapshot.Events));
 
         Title = "LoadTestTui";
         BorderStyle = LineStyle.None;
@@ -69,7 +71,8 @@ public sealed class DashboardWindow : Window
     public DashboardEventSink Events { get; }
 
     /// <summary>The engine feed's observer: stores the newest snapshot and nothing else.</summary>
-    internal LatestValue<EngineSnapshot> EngineFeed { get; } = new();
+    /// <summary>The engine feed: the latest snapshot for the panes, and every snapshot's events for the Log pane.</summary>
+    internal LatestValue<EngineSnapshot> EngineFeed { get; }
 
     internal LatestValue<MonitorSnapshot> MonitorFeed { get; } = new();
 
@@ -95,7 +98,6 @@ public sealed class DashboardWindow : Window
             _bots.Update(engine);
             _latency.Update(engine);
             _throughput.Update(engine);
-            _log.Update(engine);
         }
 
         var monitor = MonitorFeed.Value;
@@ -105,6 +107,12 @@ public sealed class DashboardWindow : Window
             _server.Update(monitor);
             if (monitor.Restarted && monitor.Process is { } process)
                 Events.Warning($"server process restarted: {process.Name} now pid {process.Pid}");
+        }
+
+        if (_settings.AutoStart is { } request && !_autoStarted)
+        {
+            _autoStarted = true;
+            Start(request);
         }
 
         ReportFeedEnd(EngineFeed, "engine", ref _engineEndReported);
@@ -284,8 +292,12 @@ public sealed class DashboardWindow : Window
         }
         var dialog = new StartDialog(_settings.DefaultBots, _settings.DefaultRampPerSecond);
         RunDialog(dialog);
-        if (dialog.Request is not { } r)
-            return;
+        if (dialog.Request is { } request)
+            Start(request);
+    }
+
+    private void Start(StartRequest r)
+    {
         var duration = r.Duration is { } d ? DashboardFormat.Duration(d) : "unlimited";
         Try("start", () =>
         {

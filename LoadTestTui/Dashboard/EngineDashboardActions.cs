@@ -35,5 +35,5 @@ internal sealed class EngineDashboardActions(BotEngine engine, DashboardEventSin
 
     public void SetChatPaused(bool paused) => engine.SetChatPaused(paused);
 
-    public Task<IReadOnlyList<ExportResult>> ExportAsync(string jsonPath) => artifacts.WriteBesideAsync(jsonPath, engine.Latest);
+    public Task<IReadOnlyList<ExportResult>> ExportAsync(string jsonPath) => artifacts.WriteBesideAsync(jsonPath, engine.SnapshotNow());
 }

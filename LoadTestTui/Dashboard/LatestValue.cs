@@ -4,7 +4,7 @@ namespace LoadTestTui.Dashboard;
 /// An observer that only remembers the newest value. OnNext stores a reference and returns:
 /// producers never wait for the UI, and the UI reads <see cref="Value"/> once per tick.
 /// </summary>
-internal sealed class LatestValue<T> : IObserver<T>
+internal sealed class LatestValue<T>(Action<T>? onEach = null) : IObserver<T>
     where T : class
 {
     private T? _value;
@@ -17,7 +17,12 @@ internal sealed class LatestValue<T> : IObserver<T>
 
     public Exception? Error => Volatile.Read(ref _error);
 
-    public void OnNext(T value) => Volatile.Write(ref _value, value);
+    /// <summary>Keeps the value; <c>onEach</c> sees every value, even ones a tick never shows (the feed's thread).</summary>
+    public void OnNext(T value)
+    {
+        onEach?.Invoke(value);
+        Volatile.Write(ref _value, value);
+    }
 
     public void OnError(Exception error)
     {

@@ -27,18 +27,7 @@ public sealed class LogPane : FrameView
 
     public IReadOnlyList<string> Lines => _lines;
 
-    /// <summary>Appends the snapshot's events (each snapshot carries only the events since the previous one).</summary>
-    public void Update(EngineSnapshot snapshot)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        if (snapshot.Events.IsDefaultOrEmpty)
-            return;
-        foreach (var e in snapshot.Events)
-            Add(e);
-        FollowEnd();
-    }
-
-    /// <summary>Appends one of the dashboard's own lines.</summary>
+    /// <summary>Appends one line (engine events and the dashboard's own, both via the event sink).</summary>
     public void Append(EngineEvent e)
     {
         Add(e);
