@@ -85,22 +85,23 @@ internal sealed partial class Bot
 
     private async ValueTask<bool> SendChatAsync(BotConnection connection, string text, CancellationToken wake)
     {
-        var sequence = Interlocked.Increment(ref _chatSequence);
-        var wireText = _options.Tagged ? new ChatTag(_run.RunId, Id, sequence).AppendTo(text) : text;
-        if (!_run.Codec.FitsChat(wireText))
+        // Checked before a sequence is taken: a text that cannot be sent must not open a gap receivers count as lost.
+        if (!_run.Codec.FitsChat(_options.Tagged ? new ChatTag(_run.RunId, Id, uint.MaxValue).AppendTo(text) : text))
         {
             _run.Events.Add(EventLevel.Warning, $"{Name}: chat text too long for the {_run.Codec.MaxFrameSize}-byte frame limit; not sent");
             return true;
         }
+        var sequence = Interlocked.Increment(ref _chatSequence);
+        var wireText = _options.Tagged ? new ChatTag(_run.RunId, Id, sequence).AppendTo(text) : text;
         var now = MonoClock.Now;
+        var receivers = Math.Max(0, _run.Counters.Online - 1);
         if (_options.Tagged)
-        {
-            (SendLog ?? Interlocked.CompareExchange(ref _sendLog, new SendLog(), null) ?? _sendLog!).Record(sequence, now);
-            Interlocked.Add(ref _traffic.DeliveryExpected, Math.Max(0, _run.Counters.Online - 1));
-        }
+            (SendLog ?? Interlocked.CompareExchange(ref _sendLog, new SendLog(), null) ?? _sendLog!).Record(sequence, now); // before the send: a receiver may be quicker than us
         Replies.Add(isPing: false, sequence, now, _options.Tagged ? null : wireText);
         if (!await SendOrRecordAsync(connection, Packet.Chat(wireText, MonoClock.WireMilliseconds), "chat", wake).ConfigureAwait(false))
             return false;
+        if (_options.Tagged)
+            Interlocked.Add(ref _traffic.DeliveryExpected, receivers);
         Interlocked.Increment(ref _traffic.MessagesSent);
         return true;
     }

@@ -56,6 +56,7 @@ public sealed partial class BotEngine
         {
             Timestamp = DateTimeOffset.Now,
             Elapsed = run.Elapsed,
+            StartedAt = run.StartedAt,
             State = state,
             RunId = context.RunId,
             ChatPaused = context.ChatPaused,

@@ -114,13 +114,11 @@ public sealed partial class BotEngine : IAsyncDisposable
     public int Broadcast(string text)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
-        Run? run;
+        Bot[] bots;
         lock (_gate)
-            run = _run;
-        if (run is null)
-            return 0;
+            bots = _run is null ? [] : [.. _run.Bots]; // the ramp adds bots under the lock
         var sent = 0;
-        foreach (var bot in run.Bots)
+        foreach (var bot in bots)
         {
             if (bot.TryBroadcast(text))
                 sent++;

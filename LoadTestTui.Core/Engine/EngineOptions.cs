@@ -23,7 +23,7 @@ public sealed record EngineOptions
         if (RampPerSecond <= 0 || double.IsNaN(RampPerSecond))
             problems.Add($"--ramp must be positive bots per second (got {RampPerSecond}).");
         if (Tick < TimeSpan.FromMilliseconds(20) || Tick > TimeSpan.FromSeconds(10))
-            problems.Add("--tick must be between 0.02 and 10 seconds.");
+            problems.Add("the snapshot tick must be between 0.02 and 10 seconds.");
         if (StopTimeout < TimeSpan.Zero)
             problems.Add("--stop-timeout must not be negative.");
         return problems;

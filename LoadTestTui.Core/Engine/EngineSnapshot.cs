@@ -12,8 +12,11 @@ public sealed record EngineSnapshot
 {
     public required DateTimeOffset Timestamp { get; init; }
 
-    /// <summary>Time since the current run started (zero when idle).</summary>
+    /// <summary>Time since the current run started (zero when idle); frozen once the run has stopped.</summary>
     public required TimeSpan Elapsed { get; init; }
+
+    /// <summary>When the run started, on the wall clock (null when idle): other timelines line up on it.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
 
     public required RunState State { get; init; }
 

@@ -48,7 +48,11 @@ internal sealed class EventLog(int maxPerTick, ILogger logger)
             Interlocked.Decrement(ref _queued);
         }
         if (dropped > 0)
-            builder.Add(new EngineEvent(DateTimeOffset.Now, EventLevel.Warning, $"... and {dropped} more events this tick (suppressed)"));
+        {
+            var summary = $"... and {dropped} more events this tick (suppressed)";
+            LogTo(logger, EventLevel.Warning, summary);
+            builder.Add(new EngineEvent(DateTimeOffset.Now, EventLevel.Warning, summary));
+        }
         return builder.ToImmutable();
     }
 }

@@ -34,8 +34,20 @@ public sealed class MonitorRecorder : IDisposable
         }
     }
 
-    /// <summary>The monitor document; with a run's start as <paramref name="origin"/>, its elapsed times share the run's clock.</summary>
-    public MonitorDocument Document(DateTimeOffset? origin = null) => MonitorJsonExport.CreateDocument(Options, Samples, origin);
+    /// <summary>
+    /// The monitor document. With a run's start as <paramref name="origin"/>, elapsed times share the
+    /// run's clock and only samples within the run (one interval of slack each side, up to <paramref name="end"/>) are kept.
+    /// </summary>
+    public MonitorDocument Document(DateTimeOffset? origin = null, DateTimeOffset? end = null)
+    {
+        var samples = Samples;
+        if (origin is { } from)
+        {
+            var slack = Options.Interval;
+            samples = [.. samples.Where(s => s.Timestamp >= from - slack && (end is not { } to || s.Timestamp <= to + slack))];
+        }
+        return MonitorJsonExport.CreateDocument(Options, samples, origin);
+    }
 
     public void Dispose() => _subscription.Dispose();
 

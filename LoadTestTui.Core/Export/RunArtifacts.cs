@@ -20,7 +20,7 @@ public sealed class RunArtifacts(BotOptions options, MonitorRecorder? monitor = 
     {
         var results = new List<ExportResult>(await RunExporter.WriteCsvAsync(directory, snapshot, prefix, cancellationToken).ConfigureAwait(false));
         if (monitor is not null)
-            results.Add(await MonitorCsvExport.WriteAsync(Path.Combine(directory, $"{prefix}monitor.csv"), monitor.Document(RunStart(snapshot)).Samples, cancellationToken).ConfigureAwait(false));
+            results.Add(await MonitorCsvExport.WriteAsync(Path.Combine(directory, $"{prefix}monitor.csv"), monitor.Document(RunStart(snapshot), RunEnd(snapshot)).Samples, cancellationToken).ConfigureAwait(false));
         return results;
     }
 
@@ -36,9 +36,10 @@ public sealed class RunArtifacts(BotOptions options, MonitorRecorder? monitor = 
     }
 
     private JsonNode? ServerSection(EngineSnapshot snapshot) =>
-        monitor is null ? null : JsonSerializer.SerializeToNode(monitor.Document(RunStart(snapshot)), MonitorJsonContext.Default.MonitorDocument);
+        monitor is null ? null : JsonSerializer.SerializeToNode(monitor.Document(RunStart(snapshot), RunEnd(snapshot)), RunReportJsonContext.Default.MonitorDocument);
 
-    /// <summary>The run's start on the wall clock: monitor samples are timed from it, so both timelines line up.</summary>
-    private static DateTimeOffset? RunStart(EngineSnapshot snapshot) =>
-        snapshot.State == RunState.Idle ? null : snapshot.Timestamp - snapshot.Elapsed;
+    /// <summary>Monitor samples are timed from the run's start, so both timelines line up.</summary>
+    private static DateTimeOffset? RunStart(EngineSnapshot snapshot) => snapshot.StartedAt;
+
+    private static DateTimeOffset? RunEnd(EngineSnapshot snapshot) => snapshot.StartedAt + snapshot.Elapsed;
 }

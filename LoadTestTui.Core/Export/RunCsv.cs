@@ -11,5 +11,5 @@ public static class RunCsv
 
     public static CsvTable<BotRow> Bots { get; } = new(
         ["bot_id", "name", "state", "messages_sent", "messages_received", "reconnects", "last_error", "rtt_last_ms", "rtt_min_ms", "rtt_avg_ms", "rtt_max_ms"],
-        b => [b.Id, b.Name, b.State, b.MessagesSent, b.MessagesReceived, b.Reconnects, b.LastError, b.LastRttMs, b.MinRttMs, b.AvgRttMs, b.MaxRttMs]);
+        b => [b.Id, b.Name, b.State.ToString().ToLowerInvariant(), b.MessagesSent, b.MessagesReceived, b.Reconnects, b.LastError, b.LastRttMs, b.MinRttMs, b.AvgRttMs, b.MaxRttMs]);
 }

@@ -14,7 +14,7 @@ public static class RunExporter
     public static Task<ExportResult> WriteJsonAsync(string path, EngineSnapshot snapshot, BotOptions options, JsonNode? server = null, CancellationToken cancellationToken = default)
     {
         var report = RunReportBuilder.Build(snapshot, options, server);
-        return AtomicFile.WriteAsync(path, stream => JsonSerializer.SerializeAsync(stream, report, RunReportJsonContext.Default.RunReport, cancellationToken), cancellationToken);
+        return AtomicFile.WriteAsync(path, stream => JsonSerializer.SerializeAsync(stream, report, RunReportJsonContext.Relaxed.RunReport, cancellationToken), cancellationToken);
     }
 
     /// <summary>Writes <c>timeline.csv</c> and <c>bots.csv</c> into <paramref name="directory"/>.</summary>

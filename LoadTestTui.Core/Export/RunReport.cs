@@ -81,7 +81,8 @@ public sealed record TimelineReportRow(
     [property: JsonPropertyName("received_per_s")] double ReceivedPerSecond,
     [property: JsonPropertyName("p50")] double P50,
     [property: JsonPropertyName("p99")] double P99,
-    [property: JsonPropertyName("errors")] long Errors);
+    [property: JsonPropertyName("errors")] long Errors,
+    [property: JsonPropertyName("connects")] long Connects);
 
 public sealed record BotReport(
     [property: JsonPropertyName("bot_id")] int BotId,
@@ -91,10 +92,21 @@ public sealed record BotReport(
     [property: JsonPropertyName("messages_received")] long MessagesReceived,
     [property: JsonPropertyName("reconnects")] int Reconnects,
     [property: JsonPropertyName("last_error")] string? LastError,
+    [property: JsonPropertyName("rtt_last")] double? RttLast,
     [property: JsonPropertyName("rtt_min")] double? RttMin,
     [property: JsonPropertyName("rtt_avg")] double? RttAvg,
     [property: JsonPropertyName("rtt_max")] double? RttMax);
 
 [JsonSourceGenerationOptions(WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 [JsonSerializable(typeof(RunReport))]
-public sealed partial class RunReportJsonContext : JsonSerializerContext;
+[JsonSerializable(typeof(MonitorDocument))]
+public sealed partial class RunReportJsonContext : JsonSerializerContext
+{
+    /// <summary>Relaxed escaping keeps Korean text and "+09:00" readable, as in the monitor's file: the output is not HTML.</summary>
+    public static RunReportJsonContext Relaxed { get; } = new(new System.Text.Json.JsonSerializerOptions
+    {
+        WriteIndented = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

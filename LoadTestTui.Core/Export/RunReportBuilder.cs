@@ -18,15 +18,15 @@ public static class RunReportBuilder
         PingLatency = Latency(s.PingRtt),
         PeakConnectedBots = s.PeakOnline,
         Errors = ErrorKinds.All.ToDictionary(k => k.Name(), k => s.Errors.GetValueOrDefault(k)),
-        ProtocolErrors = s.ProtocolErrors.ToDictionary(p => p.Key.ToString(), p => p.Value),
+        ProtocolErrors = s.ProtocolErrors.ToDictionary(p => SnakeCase(p.Key.ToString()), p => p.Value),
         Delivery = new DeliveryReport(s.Delivery.Expected, s.Delivery.Received, s.Delivery.Lost, s.Delivery.Duplicated,
             s.Delivery.OutOfOrder, s.Delivery.Untagged, Latency(s.Delivery.FanOut)),
         Totals = new TotalsReport(s.FramesSent, s.FramesReceived, s.BytesSent, s.BytesReceived, s.Connects, s.Reconnects, s.PingsSent, s.PongsReceived, s.GoodbyesSent, s.GoodbyesAcknowledged),
         Run = new RunInfo("LoadTestTui", s.RunId, options.Host, options.Port, s.State.ToString().ToLowerInvariant(), s.TargetBots, DateTimeOffset.Now),
         Timeline = s.Timeline.Select(t => new TimelineReportRow(t.T, t.Online, t.Sent, t.Received,
-            Math.Round(t.SentPerSecond, 3), Math.Round(t.ReceivedPerSecond, 3), Ms(t.P50Ms), Ms(t.P99Ms), t.Errors)).ToList(),
-        BotDetails = s.Bots.Select(b => new BotReport(b.Id, b.Name, b.State.ToString(), b.MessagesSent, b.MessagesReceived,
-            b.Reconnects, b.LastError, Nullable(b.MinRttMs), Nullable(b.AvgRttMs), Nullable(b.MaxRttMs))).ToList(),
+            Math.Round(t.SentPerSecond, 3), Math.Round(t.ReceivedPerSecond, 3), Ms(t.P50Ms), Ms(t.P99Ms), t.Errors, t.Connects)).ToList(),
+        BotDetails = s.Bots.Select(b => new BotReport(b.Id, b.Name, b.State.ToString().ToLowerInvariant(), b.MessagesSent, b.MessagesReceived,
+            b.Reconnects, b.LastError, Nullable(b.LastRttMs), Nullable(b.MinRttMs), Nullable(b.AvgRttMs), Nullable(b.MaxRttMs))).ToList(),
         Server = server,
     };
 
@@ -35,6 +35,10 @@ public static class RunReportBuilder
 
     /// <summary>Milliseconds to microsecond precision: the histogram's resolution, no false digits.</summary>
     private static double Ms(double value) => Math.Round(value, 3);
+
+    /// <summary>TruncatedFrame -> truncated_frame, matching the error classes' names.</summary>
+    public static string SnakeCase(string pascal) =>
+        string.Concat(pascal.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : "") + char.ToLowerInvariant(c) : c.ToString()));
 
     private static double? Nullable(double value) => double.IsNaN(value) ? null : Ms(value);
 }

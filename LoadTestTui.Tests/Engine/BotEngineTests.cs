@@ -135,6 +135,27 @@ public sealed class BotEngineTests
     }
 
     [TestMethod]
+    [Timeout(60_000, CooperativeCancellation = true)]
+    public async Task Broadcast_TextTooLongForAFrame_NotSent_AndOpensNoDeliveryGap()
+    {
+        await using var server = await TestServers.StartAsync();
+        await using var engine = new BotEngine(TestServers.FastBots(server.Port) with { ChatIntervalMin = TimeSpan.Zero, ChatIntervalMax = TimeSpan.Zero }, TestServers.FastEngine);
+        engine.Start(5);
+        await Wait.UntilAsync(() => engine.Latest.States.Online == 5, Patience, "5 online");
+        engine.Broadcast("first");
+        await Wait.UntilAsync(() => engine.SnapshotNow().Delivery.Received == 5 * 4, Patience, "first broadcast delivered");
+
+        engine.Broadcast(new string('x', 20_000));
+        engine.Broadcast("third");
+        await Wait.UntilAsync(() => engine.SnapshotNow().Delivery.Received == 2 * 5 * 4, Patience, "third broadcast delivered");
+        var s = engine.SnapshotNow();
+        Assert.AreEqual(0L, s.Delivery.Lost, "the unsendable text took no sequence number");
+        Assert.AreEqual(2L * 5 * 4, s.Delivery.Expected);
+        Assert.AreEqual(10L, s.MessagesSent);
+        Assert.AreEqual(0L, s.ErrorCount);
+    }
+
+    [TestMethod]
     public void Options_AllProblemsReportedAtOnce()
     {
         var ex = Assert.ThrowsExactly<ArgumentException>(() => new BotEngine(

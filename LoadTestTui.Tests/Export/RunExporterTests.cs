@@ -59,7 +59,7 @@ public sealed class RunExporterTests
         var bots = await File.ReadAllLinesAsync(Path.Combine(dir.Path, "bots.csv"));
         Assert.HasCount(6, bots);
         StringAssert.StartsWith(bots[0], "bot_id,name,state,messages_sent");
-        StringAssert.StartsWith(bots[1], "1,Bot_0001,Stopped,");
+        StringAssert.StartsWith(bots[1], "1,Bot_0001,stopped,");
         var timeline = await File.ReadAllLinesAsync(Path.Combine(dir.Path, "timeline.csv"));
         Assert.AreEqual(_finished.Timeline.Count + 1, timeline.Length);
     }

@@ -41,10 +41,18 @@ internal static class BenchCommand
                 return Cli.Usage(problems);
             var bench = new Bench(target, parse.GetValue(ramp), ct);
             Console.WriteLine($"LoadTestTui benchmark - {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}");
-            if (parse.GetValue(hold) > 0)
-                await bench.HoldAsync(parse.GetValue(hold), TimeSpan.FromSeconds(parse.GetValue(holdSeconds))).ConfigureAwait(false);
-            if (parse.GetValue(chatters) > 0 && !ct.IsCancellationRequested)
-                await bench.ChatAsync(parse.GetValue(chatters), chatMin, chatMax, TimeSpan.FromSeconds(parse.GetValue(chatSeconds))).ConfigureAwait(false);
+            try
+            {
+                if (parse.GetValue(hold) > 0)
+                    await bench.HoldAsync(parse.GetValue(hold), TimeSpan.FromSeconds(parse.GetValue(holdSeconds))).ConfigureAwait(false);
+                if (parse.GetValue(chatters) > 0 && !ct.IsCancellationRequested)
+                    await bench.ChatAsync(parse.GetValue(chatters), chatMin, chatMax, TimeSpan.FromSeconds(parse.GetValue(chatSeconds))).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException ex)
+            {
+                await Console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Failed;
+            }
             return ExitCodes.Ok;
         });
         return command;

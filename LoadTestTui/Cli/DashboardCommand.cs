@@ -68,8 +68,11 @@ internal static class DashboardCommand
         await engine.StopAsync().ConfigureAwait(false);
         if (launch.Output is { } output)
         {
-            var result = (await artifacts.WriteBesideAsync(output, engine.Latest).ConfigureAwait(false))[0];
-            await (result.Success ? Console.Out : Console.Error).WriteLineAsync(result.ToString()).ConfigureAwait(false);
+            foreach (var result in await artifacts.WriteBesideAsync(output, engine.Latest).ConfigureAwait(false))
+            {
+                await (result.Success ? Console.Out : Console.Error).WriteLineAsync(result.ToString()).ConfigureAwait(false);
+                exit = result.Success ? exit : ExitCodes.Failed;
+            }
         }
         return exit;
     }
@@ -85,6 +88,15 @@ internal sealed class DashboardCommandOptions
     public Option<double> Refresh { get; } = new("--refresh") { Description = "Screen updates per second.", DefaultValueFactory = _ => 4 };
     public Option<string?> Output { get; } = new("--output") { Description = "Write the JSON result (and CSVs beside it) when the dashboard quits." };
     public Option<string> Log { get; } = new("--log") { Description = "Log file (the dashboard never logs to the console).", DefaultValueFactory = _ => "load_test.log" };
+
+    public DashboardCommandOptions()
+    {
+        // The dashboard starts bots only when --bots is given (else it waits for s), and runs until stopped unless --duration is given.
+        Run.Bots.DefaultValueFactory = null;
+        Run.Bots.Description = "Start this many bots at once (default: wait for s).";
+        Run.Duration.DefaultValueFactory = null;
+        Run.Duration.Description = "End the run after this many seconds (default: until stopped).";
+    }
 
     public void AddTo(Command command)
     {

@@ -6,7 +6,7 @@ namespace LoadTestTui.Cli;
 
 /// <summary>
 /// Logs to a file through a bounded queue drained by one background task, so a burst of
-/// bot events never blocks a bot; past the bound, lines are counted and dropped.
+/// bot events never blocks a bot; past the bound, lines are dropped (the engine already caps its events per tick).
 /// </summary>
 internal sealed class FileLoggerProvider : ILoggerProvider
 {

@@ -32,6 +32,8 @@ internal static class RunCommand
             var settings = new HeadlessSettings(
                 parse.GetValue(output), parse.GetValue(csv), parse.GetValue(log) ?? "", parse.GetValue(interactive), parse.GetValue(statusInterval));
             problems.AddRange(settings.Validate());
+            if (!settings.Interactive && bound is { BotCount: < 1 })
+                problems.Add("--bots must be at least 1 (or use --interactive and 'start').");
             if (bound is null || problems.Count > 0)
                 return Task.FromResult(Cli.Usage(problems));
             return new HeadlessRun(bound, settings).ExecuteAsync(ct);

@@ -81,7 +81,7 @@ public static class ServeCommand
             if (problems.Count > 0)
             {
                 foreach (var problem in problems)
-                    await error.WriteLineAsync(problem).ConfigureAwait(false);
+                    await error.WriteLineAsync($"error: {problem}").ConfigureAwait(false);
                 return UsageError;
             }
             var level = parse.GetValue(Verbose) ? LogLevel.Debug : LogLevel.Information;

@@ -70,7 +70,6 @@ public sealed class DashboardWindow : Window
     /// <summary>Where background work and the caller post lines for the Log pane.</summary>
     public DashboardEventSink Events { get; }
 
-    /// <summary>The engine feed's observer: stores the newest snapshot and nothing else.</summary>
     /// <summary>The engine feed: the latest snapshot for the panes, and every snapshot's events for the Log pane.</summary>
     internal LatestValue<EngineSnapshot> EngineFeed { get; }
 
@@ -359,7 +358,7 @@ public sealed class DashboardWindow : Window
 
     private void ExportStats()
     {
-        var name = $"load_test_stats_{_settings.Clock.GetLocalNow():yyyyMMdd_HHmmss}.json";
+        var name = Core.Export.RunExporter.DefaultFileName(_settings.Clock.GetLocalNow().DateTime);
         var initial = _settings.ExportDirectory is { } dir ? Path.Combine(dir, name) : name;
         var dialog = new TextPromptDialog("Export", "JSON file (CSV files are written beside it):", initial, "Export");
         RunDialog(dialog);
