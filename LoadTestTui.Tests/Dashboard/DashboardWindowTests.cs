@@ -84,6 +84,19 @@ public sealed class DashboardWindowTests
     }
 
     [TestMethod]
+    public void Refresh_EventStormLargerThanCap_KeepsNewestLinesUpToCapacity()
+    {
+        using var h = new DashboardHarness(settings: new DashboardSettings { Target = "t", LogCapacity = 100 });
+        var storm = Enumerable.Range(1, 1_000).Select(i => new EngineEvent(SnapshotBuilder.Epoch, EventLevel.Warning, $"Bot_{i:D4}: connection refused")).ToImmutableArray();
+        h.Feed(SnapshotBuilder.Engine(events: storm));
+        h.Tick();
+        Assert.HasCount(100, h.Window.LogPane.Lines);
+        StringAssert.Contains(h.Window.LogPane.Lines[0], "Bot_0901");
+        StringAssert.Contains(h.Window.LogPane.Lines[^1], "Bot_1000");
+        StringAssert.Contains(h.Screen, "Bot_1000: connection refused");
+    }
+
+    [TestMethod]
     public void AutoStart_StartsOnFirstTickThroughActions_Once()
     {
         using var h = new DashboardHarness(settings: new DashboardSettings { Target = "t", AutoStart = new StartRequest(50, TimeSpan.FromSeconds(30), 25) });

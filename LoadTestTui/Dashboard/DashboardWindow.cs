@@ -116,7 +116,9 @@ public sealed class DashboardWindow : Window
 
         ReportFeedEnd(EngineFeed, "engine", ref _engineEndReported);
         ReportFeedEnd(MonitorFeed, "monitor", ref _monitorEndReported);
-        Events.Drain(_log.Append);
+        var events = new List<EngineEvent>();
+        Events.Drain(events.Add);
+        _log.AppendAll(events);
 
         if (Volatile.Read(ref _quitAfterStop) != 0 && ReferenceEquals(_app.TopRunnableView, this))
             RequestQuit();

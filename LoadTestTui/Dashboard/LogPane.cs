@@ -7,10 +7,15 @@ using Terminal.Gui.Views;
 
 namespace LoadTestTui.Dashboard;
 
-/// <summary>The Log pane: the engine's events and the dashboard's own, newest at the bottom, capped, following the end.</summary>
+/// <summary>
+/// The Log pane: the engine's events and the dashboard's own, newest at the bottom, capped,
+/// following the end. Lines arrive in batches (one per tick) and the list gets one new source
+/// per batch: Terminal.Gui measures every line on each collection change, so appending one by
+/// one during an event storm made each tick quadratic and froze the UI thread.
+/// </summary>
 public sealed class LogPane : FrameView
 {
-    private readonly ObservableCollection<string> _lines = [];
+    private readonly List<string> _lines = [];
     private readonly int _capacity;
 
     public LogPane(int capacity)
@@ -19,7 +24,6 @@ public sealed class LogPane : FrameView
         Title = "Log";
         _capacity = capacity;
         List = new ListView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), KeystrokeNavigator = null! };
-        List.SetSource(_lines);
         Add(List);
     }
 
@@ -27,10 +31,16 @@ public sealed class LogPane : FrameView
 
     public IReadOnlyList<string> Lines => _lines;
 
-    /// <summary>Appends one line (engine events and the dashboard's own, both via the event sink).</summary>
-    public void Append(EngineEvent e)
+    /// <summary>Appends a tick's lines (engine events and the dashboard's own, both via the event sink).</summary>
+    public void AppendAll(IReadOnlyCollection<EngineEvent> events)
     {
-        Add(e);
+        if (events.Count == 0)
+            return;
+        foreach (var e in events)
+            Add(e);
+        if (_lines.Count > _capacity)
+            _lines.RemoveRange(0, _lines.Count - _capacity);
+        List.SetSource(new ObservableCollection<string>(_lines));
         FollowEnd();
     }
 
@@ -44,8 +54,6 @@ public sealed class LogPane : FrameView
         };
         var time = e.Time.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture);
         _lines.Add($"{time} {level} {TerminalText.Sanitize(e.Message, 400)}");
-        while (_lines.Count > _capacity)
-            _lines.RemoveAt(0);
     }
 
     private void FollowEnd()
