@@ -77,6 +77,7 @@ public sealed partial class BotEngine
             ErrorCount = totals.Errors,
             GoodbyesSent = Interlocked.Read(ref c.GoodbyesSent),
             GoodbyesAcknowledged = Interlocked.Read(ref c.GoodbyesAcknowledged),
+            StateTransitions = Interlocked.Read(ref c.Transitions),
             MessagesSentPerSecond = Rate(totals.Sent, previous.Sent),
             MessagesReceivedPerSecond = Rate(totals.Received, previous.Received),
             BytesSentPerSecond = Rate(totals.BytesSent, previous.BytesSent),

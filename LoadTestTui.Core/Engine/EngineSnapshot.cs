@@ -48,6 +48,9 @@ public sealed record EngineSnapshot
     public long GoodbyesSent { get; init; }
     public long GoodbyesAcknowledged { get; init; }
 
+    /// <summary>Bot state changes over the run (every transition counts once).</summary>
+    public long StateTransitions { get; init; }
+
     public double MessagesSentPerSecond { get; init; }
     public double MessagesReceivedPerSecond { get; init; }
     public double BytesSentPerSecond { get; init; }

@@ -61,7 +61,8 @@ public sealed record TotalsReport(
     [property: JsonPropertyName("pings_sent")] long PingsSent,
     [property: JsonPropertyName("pongs_received")] long PongsReceived,
     [property: JsonPropertyName("goodbyes_sent")] long GoodbyesSent,
-    [property: JsonPropertyName("goodbyes_acknowledged")] long GoodbyesAcknowledged);
+    [property: JsonPropertyName("goodbyes_acknowledged")] long GoodbyesAcknowledged,
+    [property: JsonPropertyName("state_transitions")] long StateTransitions);
 
 public sealed record RunInfo(
     [property: JsonPropertyName("tool")] string Tool,

@@ -21,7 +21,7 @@ public static class RunReportBuilder
         ProtocolErrors = s.ProtocolErrors.ToDictionary(p => SnakeCase(p.Key.ToString()), p => p.Value),
         Delivery = new DeliveryReport(s.Delivery.Expected, s.Delivery.Received, s.Delivery.Lost, s.Delivery.Duplicated,
             s.Delivery.OutOfOrder, s.Delivery.Untagged, Latency(s.Delivery.FanOut)),
-        Totals = new TotalsReport(s.FramesSent, s.FramesReceived, s.BytesSent, s.BytesReceived, s.Connects, s.Reconnects, s.PingsSent, s.PongsReceived, s.GoodbyesSent, s.GoodbyesAcknowledged),
+        Totals = new TotalsReport(s.FramesSent, s.FramesReceived, s.BytesSent, s.BytesReceived, s.Connects, s.Reconnects, s.PingsSent, s.PongsReceived, s.GoodbyesSent, s.GoodbyesAcknowledged, s.StateTransitions),
         Run = new RunInfo("LoadTestTui", s.RunId, options.Host, options.Port, s.State.ToString().ToLowerInvariant(), s.TargetBots, DateTimeOffset.Now),
         Timeline = s.Timeline.Select(t => new TimelineReportRow(t.T, t.Online, t.Sent, t.Received,
             Math.Round(t.SentPerSecond, 3), Math.Round(t.ReceivedPerSecond, 3), Ms(t.P50Ms), Ms(t.P99Ms), t.Errors, t.Connects)).ToList(),

@@ -48,6 +48,7 @@ public sealed class BotEngineTests
         Assert.AreEqual(100L, stopped.GoodbyesSent);
         Assert.AreEqual(100L, stopped.GoodbyesAcknowledged, "server answered every CHAT_EXIT");
         Assert.AreEqual(100, stopped.States.Stopped);
+        Assert.AreEqual(100L * 5, stopped.StateTransitions, "idle > connecting > registering > online > stopping > stopped: five changes per bot");
         Assert.AreEqual(0L, stopped.Delivery.Lost);
         Assert.AreEqual(0L, stopped.Delivery.Duplicated);
         Assert.AreEqual(0L, stopped.Delivery.OutOfOrder);
