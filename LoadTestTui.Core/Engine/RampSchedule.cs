@@ -16,7 +16,4 @@ public static class RampSchedule
         return (int)Math.Min(total, due);
     }
 
-    /// <summary>How long a ramp of <paramref name="total"/> bots takes at <paramref name="ratePerSecond"/>.</summary>
-    public static TimeSpan Duration(int total, double ratePerSecond) =>
-        total <= 1 ? TimeSpan.Zero : TimeSpan.FromSeconds((total - 1) / ratePerSecond);
 }

@@ -28,8 +28,4 @@ public static class PacketTypes
         id == 130 || (id >= 132 && id <= 140) || (id >= 148 && id <= 158);
 
     public static bool IsChat(long id) => Enum.IsDefined((PacketType)id);
-
-    public static bool IsClientToServer(PacketType type) => type is
-        PacketType.ReqExit or PacketType.NotifyHeartbeat or PacketType.ReqRegistChattingName or
-        PacketType.ReqChatting or PacketType.ReqChatExit or PacketType.ReqPing;
 }

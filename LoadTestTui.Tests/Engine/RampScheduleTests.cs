@@ -18,10 +18,4 @@ public sealed class RampScheduleTests
     public void StartedBy_Table(double seconds, double rate, int total, int expected) =>
         Assert.AreEqual(expected, RampSchedule.StartedBy(TimeSpan.FromSeconds(seconds), rate, total));
 
-    [TestMethod]
-    [DataRow(1, 100.0, 0.0)]
-    [DataRow(101, 100.0, 1.0)]
-    [DataRow(1000, 100.0, 9.99)]
-    public void Duration_Table(int total, double rate, double seconds) =>
-        Assert.AreEqual(seconds, RampSchedule.Duration(total, rate).TotalSeconds, 1e-9);
 }
