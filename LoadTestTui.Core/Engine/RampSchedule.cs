@@ -15,5 +15,4 @@ public static class RampSchedule
         var due = Math.Floor(Math.Max(0, elapsed.TotalSeconds) * ratePerSecond) + 1;
         return (int)Math.Min(total, due);
     }
-
 }
