@@ -32,6 +32,7 @@ public sealed class ChatServer : IAsyncDisposable
         Codec = new FrameCodec(options.Protocol);
         ExitAnswerFrame = Codec.Encode(Packet.ExitAnswer());
         EndPoint = (IPEndPoint)listener.LocalEndPoint!;
+        FlushTicker = options.FlushLinger > TimeSpan.Zero ? new FlushTicker(options.FlushLinger) : null;
     }
 
     public ServerOptions Options { get; }
@@ -62,6 +63,9 @@ public sealed class ChatServer : IAsyncDisposable
 
     /// <summary>S_ANS_EXIT has no fields: encoded once, shared by every answer.</summary>
     internal byte[] ExitAnswerFrame { get; }
+
+    /// <summary>The shared clock of lingering session writers; null when <see cref="ServerOptions.FlushLinger"/> is zero.</summary>
+    internal FlushTicker? FlushTicker { get; }
 
     internal bool IsStopping => _stopping.IsCancellationRequested;
 
@@ -191,6 +195,7 @@ public sealed class ChatServer : IAsyncDisposable
         var all = Task.WhenAll(sessions.Select(s => s.Completion));
         if (await Task.WhenAny(all, Task.Delay(StopTimeout)).ConfigureAwait(false) != all)
             ServerLog.StopTimedOut(Logger, _sessions.Count, StopTimeout);
+        FlushTicker?.Dispose();
         _stopping.Dispose();
     }
 }

@@ -35,7 +35,7 @@ internal sealed class ChatSession : IPacketHandler
         _remote = socket.RemoteEndPoint;
         _stream = new CountingNetworkStream(socket, server.Counters);
         _input = SocketPipes.CreateReader(_stream);
-        _output = new SessionWriter(SocketPipes.CreateWriter(_stream), server.Counters, server.Options.SendQueueFrames, server.Options.SendQueueBytes);
+        _output = new SessionWriter(SocketPipes.CreateWriter(_stream), server.Counters, server.Options.SendQueueFrames, server.Options.SendQueueBytes, server.FlushTicker);
     }
 
     /// <summary>The registered name; set before the session joins the registry and kept after it leaves.</summary>

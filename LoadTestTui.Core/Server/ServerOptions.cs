@@ -33,6 +33,18 @@ public sealed record ServerOptions
     /// </summary>
     public int SendQueueBytes { get; init; } = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// How long a session that has just sent lets further frames gather before it sends again:
+    /// under a broadcast storm each session then sends many frames per syscall. A session that
+    /// has not sent during the current tick sends at once, so a quiet server adds no latency.
+    /// Under heavy load the server stretches it (see <see cref="FlushTicker"/>). Zero sends every
+    /// batch as soon as its writer runs.
+    /// </summary>
+    public TimeSpan FlushLinger { get; init; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>Longer lingers would be felt as chat latency; this bound catches unit mistakes.</summary>
+    public static readonly TimeSpan MaxFlushLinger = TimeSpan.FromSeconds(1);
+
     /// <summary>Pending connections the kernel may hold before we accept them: bots connect in bursts.</summary>
     public int ListenBacklog { get; init; } = 4096;
 
@@ -57,6 +69,8 @@ public sealed record ServerOptions
             problems.Add($"--send-queue must be at least 1 frame (got {SendQueueFrames}).");
         if (SendQueueBytes < Protocol.MaxFrameSize)
             problems.Add($"the send queue byte bound ({SendQueueBytes}) must hold at least one maximum frame ({Protocol.MaxFrameSize}).");
+        if (FlushLinger < TimeSpan.Zero || FlushLinger > MaxFlushLinger)
+            problems.Add($"--flush-linger must be 0 (off) to {MaxFlushLinger.TotalMilliseconds:0} ms (got {FlushLinger.TotalMilliseconds} ms).");
         if (ListenBacklog < 1)
             problems.Add($"the listen backlog must be at least 1 (got {ListenBacklog}).");
         if (StatsInterval < TimeSpan.Zero)

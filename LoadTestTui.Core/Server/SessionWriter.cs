@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
 namespace LoadTestTui.Core.Server;
@@ -7,9 +8,13 @@ namespace LoadTestTui.Core.Server;
 /// <summary>
 /// A session's one ordered writer. Any thread may <see cref="TryEnqueue"/> a whole encoded
 /// frame; a single task drains everything queued into the pipe and flushes once per batch, so
-/// frames never interleave and a burst of broadcasts becomes a few large sends. The queue is
-/// bounded in frames and in bytes: a reader too slow to keep up is dropped, never buffered
-/// without limit. While idle it holds no buffer (the pipe returns its segments on flush).
+/// frames never interleave and a burst of broadcasts becomes a few large sends. With a
+/// <see cref="FlushTicker"/>, a writer that has already flushed during the current tick waits
+/// for the next tick before flushing again (frames keep queuing meanwhile), so a session that
+/// receives a storm of small frames sends them many per syscall, while a quiet session still
+/// sends its first frame at once. The queue is bounded in frames and in bytes: a reader too
+/// slow to keep up is dropped, never buffered without limit. While idle it holds no buffer (the
+/// pipe returns its segments on flush).
 /// </summary>
 internal sealed class SessionWriter
 {
@@ -23,14 +28,19 @@ internal sealed class SessionWriter
     private readonly PipeWriter _output;
     private readonly ServerCounters _counters;
     private readonly int _maxQueuedBytes;
+    private readonly int _maxQueuedFrames;
+    private readonly FlushTicker? _ticker;
     private long _queuedBytes;
     private volatile bool _completed;
 
-    public SessionWriter(PipeWriter output, ServerCounters counters, int maxQueuedFrames, int maxQueuedBytes)
+    /// <param name="ticker">The shared flush clock; null sends every batch as soon as it is queued.</param>
+    public SessionWriter(PipeWriter output, ServerCounters counters, int maxQueuedFrames, int maxQueuedBytes, FlushTicker? ticker = null)
     {
+        _ticker = ticker;
         _output = output;
         _counters = counters;
         _maxQueuedBytes = maxQueuedBytes;
+        _maxQueuedFrames = maxQueuedFrames;
         _queue = Channel.CreateBounded<ReadOnlyMemory<byte>>(new BoundedChannelOptions(maxQueuedFrames)
         {
             SingleReader = true,
@@ -73,22 +83,21 @@ internal sealed class SessionWriter
         try
         {
             var reader = _queue.Reader;
+            var flushedIn = long.MinValue;
             while (await reader.WaitToReadAsync().ConfigureAwait(false))
             {
-                long batchBytes = 0;
-                var batchFrames = 0;
-                var spaceLeft = 0;
-                while (batchBytes < BatchBytes && reader.TryRead(out var frame))
+                if (_ticker is not null)
                 {
-                    Write(frame.Span, ref spaceLeft);
-                    batchBytes += frame.Length;
-                    batchFrames++;
+                    var tick = _ticker.Current;
+                    // Sent this tick already: let more frames join the next send, unless the queue is half
+                    // full, so that lingering never turns a reader who keeps up into a "slow" one.
+                    if (tick.Generation == flushedIn && reader.Count < _maxQueuedFrames / 2 && QueuedBytes < _maxQueuedBytes / 2)
+                        await tick.Ended.ConfigureAwait(false);
+                    tick = _ticker.Current;
+                    tick.CountFlush();
+                    flushedIn = tick.Generation;
                 }
-                var result = await _output.FlushAsync().ConfigureAwait(false);
-                Interlocked.Add(ref _queuedBytes, -batchBytes);
-                Interlocked.Add(ref _counters.FramesOut, batchFrames);
-                Interlocked.Add(ref _counters.BytesOut, batchBytes);
-                if (result.IsCompleted || result.IsCanceled)
+                if (!await DrainAsync(reader).ConfigureAwait(false))
                     break;
             }
         }
@@ -107,6 +116,39 @@ internal sealed class SessionWriter
             {
                 // Completing flushes leftovers; a dead socket simply takes them with it.
             }
+        }
+    }
+
+    /// <summary>
+    /// Sends everything queued, flushing every <see cref="BatchBytes"/> so a long queue starts
+    /// moving early. Only a full batch goes on without waiting for a tick: frames that
+    /// arrive during a short send wait to join the next one.
+    /// </summary>
+    /// <returns>False when the transport is gone.</returns>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> DrainAsync(ChannelReader<ReadOnlyMemory<byte>> reader)
+    {
+        while (true)
+        {
+            long batchBytes = 0;
+            var batchFrames = 0;
+            var spaceLeft = 0;
+            while (batchBytes < BatchBytes && reader.TryRead(out var frame))
+            {
+                Write(frame.Span, ref spaceLeft);
+                batchBytes += frame.Length;
+                batchFrames++;
+            }
+            if (batchFrames == 0)
+                return true;
+            var result = await _output.FlushAsync().ConfigureAwait(false);
+            Interlocked.Add(ref _queuedBytes, -batchBytes);
+            Interlocked.Add(ref _counters.FramesOut, batchFrames);
+            Interlocked.Add(ref _counters.BytesOut, batchBytes);
+            if (result.IsCompleted || result.IsCanceled)
+                return false;
+            if (batchBytes < BatchBytes)
+                return true;
         }
     }
 

@@ -11,9 +11,11 @@ public sealed class SlowReaderTests
     private const int QueueBytes = 256 * 1024;
 
     [TestMethod]
-    public async Task SlowReader_NeverReadingDuringFlood_IsDroppedWhileOthersCarryOn()
+    [DataRow(0)]
+    [DataRow(50)]
+    public async Task SlowReader_NeverReadingDuringFlood_IsDroppedWhileOthersCarryOn(int lingerMs)
     {
-        var options = ServerOptions.Default with { SendQueueFrames = 64, SendQueueBytes = QueueBytes };
+        var options = ServerOptions.Default with { SendQueueFrames = 64, SendQueueBytes = QueueBytes, FlushLinger = TimeSpan.FromMilliseconds(lingerMs) };
         await using var server = await TestServers.StartAsync(options);
         await using var alice = await ProtocolClient.ConnectAsync(server.EndPoint);
         await using var bob = await ProtocolClient.ConnectAsync(server.EndPoint);

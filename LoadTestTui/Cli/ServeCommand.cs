@@ -55,6 +55,12 @@ public static class ServeCommand
         DefaultValueFactory = _ => ServerOptions.Default.SendQueueFrames,
     };
 
+    private static readonly Option<double> FlushLinger = new("--flush-linger")
+    {
+        Description = "Milliseconds a session that has just sent lets further frames gather before sending again (batches broadcast storms; quiet sessions send at once); 0 turns it off.",
+        DefaultValueFactory = _ => ServerOptions.Default.FlushLinger.TotalMilliseconds,
+    };
+
     private static readonly Option<double> StatsInterval = new("--stats-interval")
     {
         Description = "Seconds between one-line stats summaries on stdout; 0 turns them off.",
@@ -70,7 +76,7 @@ public static class ServeCommand
     {
         var command = new Command("serve", "Run the embedded reference chat server (speaks the original ChattingServer protocol). Ctrl+C stops it.")
         {
-            Host, Port, MaxSessions, Key, Encoding, MaxFrame, SendQueue, StatsInterval, Verbose,
+            Host, Port, MaxSessions, Key, Encoding, MaxFrame, SendQueue, FlushLinger, StatsInterval, Verbose,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -93,12 +99,14 @@ public static class ServeCommand
     public static ServerOptions ReadOptions(ParseResult parse)
     {
         var seconds = parse.GetValue(StatsInterval);
+        var linger = parse.GetValue(FlushLinger);
         return new ServerOptions
         {
             Host = parse.GetValue(Host) ?? "",
             Port = parse.GetValue(Port),
             MaxSessions = parse.GetValue(MaxSessions),
             SendQueueFrames = parse.GetValue(SendQueue),
+            FlushLinger = double.IsFinite(linger) && Math.Abs(linger) < TimeSpan.MaxValue.TotalMilliseconds ? TimeSpan.FromMilliseconds(linger) : TimeSpan.MinValue,
             // NaN and absurd values become a negative interval, which Validate reports.
             StatsInterval = double.IsFinite(seconds) && seconds < TimeSpan.MaxValue.TotalSeconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.MinValue,
             Protocol = new ProtocolOptions

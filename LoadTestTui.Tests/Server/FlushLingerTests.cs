@@ -1,0 +1,56 @@
+using LoadTestTui.Core.Protocol;
+using LoadTestTui.Core.Server;
+using LoadTestTui.Tests.Support;
+
+namespace LoadTestTui.Tests.Server;
+
+/// <summary>The server with its writers lingering: batching must never change what each client receives.</summary>
+[TestClass]
+public sealed class FlushLingerTests
+{
+    [TestMethod]
+    [DataRow(0)]
+    [DataRow(50)]
+    public async Task ChatBurst_WithLinger_EveryRecipientGetsEveryFrameInOrder(int lingerMs)
+    {
+        const int Chats = 300;
+        var options = ServerOptions.Default with { FlushLinger = TimeSpan.FromMilliseconds(lingerMs) };
+        await using var server = await TestServers.StartAsync(options);
+        await using var alice = await ProtocolClient.ConnectAsync(server.EndPoint);
+        await using var bob = await ProtocolClient.ConnectAsync(server.EndPoint);
+        await using var carol = await ProtocolClient.ConnectAsync(server.EndPoint);
+        await alice.RegisterAsync("alice");
+        await bob.RegisterAsync("bob", expectedOthers: 1);
+        await carol.RegisterAsync("carol", expectedOthers: 2);
+        await alice.ReceiveAsync(PacketType.AnsNewUserNotify);
+        await alice.ReceiveAsync(PacketType.AnsNewUserNotify);
+        await bob.ReceiveAsync(PacketType.AnsNewUserNotify);
+
+        for (var i = 0; i < Chats; i++)
+            await alice.SendAsync(Packet.Chat($"line {i}", (uint)i));
+
+        foreach (var client in new[] { alice, bob, carol })
+        {
+            for (var i = 0; i < Chats; i++)
+            {
+                var message = await client.ReceiveAsync();
+                Assert.AreEqual(PacketType.AnsChatting, message.Type);
+                Assert.AreEqual($"-> : line {i}", message.Text);
+            }
+        }
+        Assert.AreEqual(0, server.Stats.ProtocolErrors);
+        Assert.AreEqual(0, server.Stats.SlowConsumersDropped);
+    }
+
+    [TestMethod]
+    public async Task QuietSession_WithLongLinger_AnswerIsNotHeldBack()
+    {
+        var options = ServerOptions.Default with { FlushLinger = ServerOptions.MaxFlushLinger };
+        await using var server = await TestServers.StartAsync(options);
+        await using var client = await ProtocolClient.ConnectAsync(server.EndPoint);
+
+        // Each pong is the first frame since the last tick only if the client waits a tick; a quiet session never lingers.
+        await client.SendAsync(Packet.Ping(1, 1));
+        await client.ReceiveAsync(PacketType.AnsPong, TimeSpan.FromMilliseconds(700));
+    }
+}

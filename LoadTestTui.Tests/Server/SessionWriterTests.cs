@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using System.IO.Pipelines;
+using LoadTestTui.Core.Server;
+using LoadTestTui.Tests.Support;
+
+namespace LoadTestTui.Tests.Server;
+
+[TestClass]
+public sealed class SessionWriterTests
+{
+    [TestMethod]
+    public async Task Lingering_FramesTrickleInDuringOneTick_ArriveInOrderInFewSends()
+    {
+        const int Frames = 100;
+        using var ticker = new FlushTicker(ServerOptions.MaxFlushLinger);
+        var sink = new RecordingStream();
+        var writer = NewWriter(sink, ticker);
+        var running = writer.RunAsync();
+
+        // One at a time, each after the writer had time to run: without lingering every frame is its own send.
+        for (var i = 0; i < Frames; i++)
+        {
+            Assert.IsTrue(writer.TryEnqueue(Frame(i)));
+            await Task.Delay(1);
+        }
+        await Eventually.TrueAsync(() => sink.Length == Frames * 4, "every frame sent");
+        writer.Complete();
+        await running;
+
+        CollectionAssert.AreEqual(Enumerable.Range(0, Frames).ToArray(), sink.Frames());
+        // The first frame at once, the rest on the next tick (or two, if the machine is slow).
+        Assert.IsLessThanOrEqualTo(3, sink.Writes, $"{sink.Writes} sends for {Frames} frames");
+    }
+
+    [TestMethod]
+    public async Task Lingering_QuietSession_FirstFrameSentAtOnceNextWaitsForTick()
+    {
+        using var ticker = new FlushTicker(ServerOptions.MaxFlushLinger);
+        var sink = new RecordingStream();
+        var writer = NewWriter(sink, ticker);
+        var running = writer.RunAsync();
+        var clock = Stopwatch.StartNew();
+
+        Assert.IsTrue(writer.TryEnqueue(Frame(1)));
+        await Eventually.TrueAsync(() => sink.Length == 4, "first frame sent");
+        Assert.IsLessThan(ServerOptions.MaxFlushLinger / 2, clock.Elapsed, "a quiet session does not linger");
+
+        Assert.IsTrue(writer.TryEnqueue(Frame(2)));
+        await Task.Delay(150);
+        if (clock.Elapsed < ServerOptions.MaxFlushLinger * 0.9)
+            Assert.AreEqual(4, sink.Length, "the second frame of a tick waits for the next tick");
+        await Eventually.TrueAsync(() => sink.Length == 8, "second frame sent on the tick");
+        writer.Complete();
+        await running;
+        CollectionAssert.AreEqual(new[] { 1, 2 }, sink.Frames());
+    }
+
+    [TestMethod]
+    public async Task Lingering_QueueHalfFull_SendsWithoutWaitingForTick()
+    {
+        using var ticker = new FlushTicker(ServerOptions.MaxFlushLinger);
+        var sink = new RecordingStream();
+        var writer = NewWriter(sink, ticker, maxFrames: 8);
+        var running = writer.RunAsync();
+        Assert.IsTrue(writer.TryEnqueue(Frame(0)));
+        await Eventually.TrueAsync(() => sink.Length == 4, "first frame sent");
+        var clock = Stopwatch.StartNew();
+
+        for (var i = 1; i <= 4; i++)
+            Assert.IsTrue(writer.TryEnqueue(Frame(i)));
+        await Eventually.TrueAsync(() => sink.Length == 5 * 4, "half a queue sent");
+
+        Assert.IsLessThan(ServerOptions.MaxFlushLinger * 0.9, clock.Elapsed, "lingering must not push a reader who keeps up towards the slow-reader bound");
+        writer.Complete();
+        await running;
+        CollectionAssert.AreEqual(new[] { 0, 1, 2, 3, 4 }, sink.Frames());
+    }
+
+    [TestMethod]
+    public async Task Ticker_Disposed_ReleasesWaitersAndLaterWaitsEndAtOnce()
+    {
+        var ticker = new FlushTicker(ServerOptions.MaxFlushLinger);
+        var waiting = ticker.Current.Ended;
+
+        ticker.Dispose();
+
+        await waiting.WaitAsync(TimeSpan.FromSeconds(5));
+        await Eventually.TrueAsync(() => ticker.Current.Ended.IsCompleted, "later ticks are over");
+    }
+
+    [TestMethod]
+    public async Task Ticker_Ticks_GenerationAdvances()
+    {
+        using var ticker = new FlushTicker(TimeSpan.FromMilliseconds(10));
+        var first = ticker.Current;
+
+        await first.Ended.WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.IsGreaterThan(first.Generation, ticker.Current.Generation);
+    }
+
+    [TestMethod]
+    [DataRow(0, 10, 10)]
+    [DataRow(100, 10, 10)]
+    [DataRow(1_000, 10, 20)]
+    [DataRow(5_000, 10, 100)]
+    [DataRow(19_000, 10, 200)]
+    [DataRow(19_000, 500, 500)]
+    public void PeriodFor_FlushesInLastTick_StretchesLingerWithinBounds(int flushes, int lingerMs, int expectedMs)
+    {
+        Assert.AreEqual(TimeSpan.FromMilliseconds(expectedMs), FlushTicker.PeriodFor(flushes, TimeSpan.FromMilliseconds(lingerMs)));
+    }
+
+    private static SessionWriter NewWriter(Stream sink, FlushTicker ticker, int maxFrames = 1024) =>
+        new(PipeWriter.Create(sink, new StreamPipeWriterOptions(leaveOpen: true)), new ServerCounters(), maxFrames, 1 << 20, ticker);
+
+    private static byte[] Frame(int value) => BitConverter.GetBytes(value);
+
+    /// <summary>Records every write: how many sends the writer made and the bytes in order.</summary>
+    private sealed class RecordingStream : Stream
+    {
+        private readonly Lock _gate = new();
+        private readonly MemoryStream _bytes = new();
+        private int _writes;
+
+        public int Writes => Volatile.Read(ref _writes);
+
+        public override long Length
+        {
+            get
+            {
+                lock (_gate)
+                    return _bytes.Length;
+            }
+        }
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Position { get => Length; set => throw new NotSupportedException(); }
+
+        public int[] Frames()
+        {
+            lock (_gate)
+            {
+                var all = _bytes.ToArray();
+                return Enumerable.Range(0, all.Length / 4).Select(i => BitConverter.ToInt32(all, i * 4)).ToArray();
+            }
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            lock (_gate)
+                _bytes.Write(buffer);
+            Interlocked.Increment(ref _writes);
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Write(buffer.Span);
+            return ValueTask.CompletedTask;
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            Write(buffer.AsSpan(offset, count));
+            return Task.CompletedTask;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+}
