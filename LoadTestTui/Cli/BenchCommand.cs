@@ -102,7 +102,8 @@ internal static class BenchCommand
                 var held = engine.Latest;
                 var managed = ProcessStats.SettledManagedBytes() - managedBefore; // settles the heap before RSS is read
                 var resident = ProcessStats.ResidentBytes - residentBefore;
-                Console.WriteLine($"[hold] held {held.States.Online} bots for {holdFor.TotalSeconds:0} s: {held.FramesSent - framesBefore:N0} heartbeats sent, {held.ErrorCount} errors, bot process CPU {cpu.TotalSeconds / holdFor.TotalSeconds * 100:0.0} % of a core");
+                Console.WriteLine($"[hold] held {held.States.Online} bots for {holdFor.TotalSeconds:0} s: {held.FramesSent - framesBefore:N0} heartbeats sent, bot process CPU {cpu.TotalSeconds / holdFor.TotalSeconds * 100:0.0} % of a core");
+                Console.WriteLine($"[hold] errors over the whole phase: {held.ErrorCount}{ErrorBreakdown(held)}; reconnects {held.Reconnects}");
                 Console.WriteLine($"[hold] memory per bot: managed {managed / (double)Math.Max(1, held.States.Online) / 1024:0.0} KB, resident {resident / (double)Math.Max(1, held.States.Online) / 1024:0.0} KB (total managed {managed / 1048576.0:0.0} MB, resident {resident / 1048576.0:0.0} MB)");
             }
             finally
@@ -134,6 +135,12 @@ internal static class BenchCommand
             Console.WriteLine($"[chat] {after.States.Online} online; over {seconds:0.0} s: {(after.MessagesSent - before.MessagesSent) / seconds:N0} chats/s sent, {deliveries / seconds:N0} fan-out deliveries/s ingested, {frames / seconds:N0} frames/s in+out");
             Console.WriteLine($"[chat] bot process CPU {cpu / seconds * 100:0.0} % of a core = {cpu / Math.Max(1, frames) * 1e6:0.00} CPU-s per million frames");
             Console.WriteLine($"[chat] echo RTT p50 {after.ChatRtt.P50Ms:0.00} ms, p99 {after.ChatRtt.P99Ms:0.00} ms, max {after.ChatRtt.MaxMs:0.0} ms; fan-out p99 {after.Delivery.FanOut.P99Ms:0.00} ms; deliveries {after.Delivery.Received:N0}/{after.Delivery.Expected:N0}, lost {after.Delivery.Lost}, duplicated {after.Delivery.Duplicated}; errors {after.ErrorCount}");
+        }
+
+        private static string ErrorBreakdown(EngineSnapshot s)
+        {
+            var parts = s.Errors.Where(e => e.Value > 0).OrderByDescending(e => e.Value).Select(e => $"{e.Key.Name()} {e.Value}").ToList();
+            return parts.Count == 0 ? "" : $" ({string.Join(", ", parts)})";
         }
 
         private async Task<BenchServer> ServerAsync()
