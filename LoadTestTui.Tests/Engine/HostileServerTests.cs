@@ -133,17 +133,10 @@ public sealed class HostileServerTests
     private static async Task SendRawAsync(Socket socket, byte[] bytes, CancellationToken ct) => await socket.SendAsync(bytes, ct);
 
     /// <summary>A frame with a hand-built body, obfuscated with the default key; the length can lie.</summary>
-    private static byte[] Frame(Action<Protocol.FrameCodecTests.RawWriter> body, int? lengthOverride = null)
+    private static byte[] Frame(Action<RawFrame> body, int? lengthOverride = null)
     {
-        var w = new Protocol.FrameCodecTests.RawWriter();
-        body(w);
-        var content = w.ToArray();
-        var frame = new byte[4 + content.Length];
-        BinaryPrimitives.WriteInt32LittleEndian(frame, lengthOverride ?? frame.Length);
-        content.CopyTo(frame, 4);
-        var key = System.Text.Encoding.ASCII.GetBytes(ProtocolOptions.DefaultKey);
-        for (var i = 0; i < frame.Length; i++)
-            frame[i] ^= key[i % key.Length];
-        return frame;
+        var frame = new RawFrame();
+        body(frame);
+        return frame.ToFrame(ProtocolOptions.DefaultKey, lengthOverride);
     }
 }

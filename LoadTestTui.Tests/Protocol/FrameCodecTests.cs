@@ -253,27 +253,10 @@ public sealed class FrameCodecTests
     }
 
     /// <summary>An unobfuscated frame around a hand-built body, for malformed cases.</summary>
-    private static ReadOnlySequence<byte> Body(Action<RawWriter> build)
+    private static ReadOnlySequence<byte> Body(Action<RawFrame> build)
     {
-        var w = new RawWriter();
-        build(w);
-        var body = w.ToArray();
-        var frame = new byte[4 + body.Length];
-        BinaryPrimitives.WriteInt32LittleEndian(frame, frame.Length);
-        body.CopyTo(frame, 4);
-        return new ReadOnlySequence<byte>(frame);
-    }
-
-    internal sealed class RawWriter
-    {
-        private readonly MemoryStream _stream = new();
-
-        public void Int64(long v) { Span<byte> b = stackalloc byte[8]; BinaryPrimitives.WriteInt64LittleEndian(b, v); _stream.Write(b); }
-
-        public void Int32(int v) { Span<byte> b = stackalloc byte[4]; BinaryPrimitives.WriteInt32LittleEndian(b, v); _stream.Write(b); }
-
-        public void Bytes(ReadOnlySpan<byte> b) => _stream.Write(b);
-
-        public byte[] ToArray() => _stream.ToArray();
+        var frame = new RawFrame();
+        build(frame);
+        return new ReadOnlySequence<byte>(frame.ToFrame(key: ""));
     }
 }
