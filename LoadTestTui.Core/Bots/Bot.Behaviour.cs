@@ -94,7 +94,7 @@ internal sealed partial class Bot
         var sequence = Interlocked.Increment(ref _chatSequence);
         var wireText = _options.Tagged ? new ChatTag(_run.RunId, Id, sequence).AppendTo(text) : text;
         var now = MonoClock.Now;
-        var receivers = Math.Max(0, _run.Counters.Online - 1);
+        var receivers = Math.Max(0, _run.Counters.Online + _run.RemoteOnline - 1); // a cluster's other agents' bots receive it too
         if (_options.Tagged)
             (SendLog ?? Interlocked.CompareExchange(ref _sendLog, new SendLog(), null) ?? _sendLog!).Record(sequence, now); // before the send: a receiver may be quicker than us
         Replies.Add(isPing: false, sequence, now, _options.Tagged ? null : wireText);

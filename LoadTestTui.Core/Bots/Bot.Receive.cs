@@ -71,14 +71,16 @@ internal sealed partial class Bot : IPacketHandler
             return;
         }
         var sender = _run.Bots.Get(senderId);
-        if (sender is null)
+        if (sender is null && (uint)(senderId - 1) >= (uint)_options.ClusterBotIds)
         {
-            // A tag naming no bot of ours: bounded by the directory, never a new tracking slot.
+            // A tag naming no bot of ours or of our cluster: bounded by the id range, never a new tracking slot.
             _traffic.DeliveryUntagged++;
             return;
         }
         _traffic.DeliveryReceived++;
-        if (sender.SendLog is { } log && log.TryGet(sequence, out sentTicks))
+        if (sender is null)
+            _traffic.DeliveryRemote++; // another agent's bot: its send time is not here, so no fan-out sample
+        else if (sender.SendLog is { } log && log.TryGet(sequence, out sentTicks))
             _run.FanOut.Record(MonoClock.MicrosecondsSince(sentTicks));
 
         _senders ??= [];

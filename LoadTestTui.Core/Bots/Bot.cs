@@ -172,6 +172,8 @@ internal sealed partial class Bot
             var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {
+                if (_options.LocalAddress is { } local && local.AddressFamily == address.AddressFamily)
+                    socket.Bind(new IPEndPoint(local, 0));
                 await socket.ConnectAsync(new IPEndPoint(address, _options.Port), timeout.Token).ConfigureAwait(false);
                 return socket;
             }

@@ -1,3 +1,4 @@
+using System.Net;
 using LoadTestTui.Core.Protocol;
 
 namespace LoadTestTui.Core.Bots;
@@ -39,6 +40,15 @@ public sealed record BotOptions
 
     public ProtocolOptions Protocol { get; init; } = ProtocolOptions.Default;
 
+    /// <summary>The first bot's id (names and delivery tags); a load agent gets a range of its own so ids stay unique in a cluster.</summary>
+    public int FirstBotId { get; init; } = 1;
+
+    /// <summary>Bot ids 1..this belong to the same test on other agents: their tagged chats count as deliveries (0: no cluster).</summary>
+    public int ClusterBotIds { get; init; }
+
+    /// <summary>The bots' local source address (null: the system picks); several addresses go past one address's ports.</summary>
+    public IPAddress? LocalAddress { get; init; }
+
     public bool Chats => ChatIntervalMax > TimeSpan.Zero;
 
     public IReadOnlyList<string> Validate()
@@ -64,6 +74,8 @@ public sealed record BotOptions
             problems.Add("--max-reconnects must be 0 or more.");
         if (NamePrefix.Length > 50)
             problems.Add("--name-prefix is too long: names are at most 63 bytes on the original server.");
+        if (FirstBotId < 1 || ClusterBotIds < 0)
+            problems.Add("bot ids must start at 1 or more.");
         problems.AddRange(Protocol.Validate());
         return problems;
     }

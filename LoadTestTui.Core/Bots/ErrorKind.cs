@@ -12,6 +12,9 @@ public enum ErrorKind : byte
     UnexpectedPacket,
     SendFailed,
     ResponseTimeout,
+
+    /// <summary>The load agent running the bot stopped reporting to the cluster's controller.</summary>
+    AgentLost,
 }
 
 public static class ErrorKinds
@@ -30,6 +33,7 @@ public static class ErrorKinds
         ErrorKind.UnexpectedPacket => "unexpected_packet",
         ErrorKind.SendFailed => "send_failed",
         ErrorKind.ResponseTimeout => "response_timeout",
+        ErrorKind.AgentLost => "agent_lost",
         _ => kind.ToString(),
     };
 }

@@ -23,6 +23,7 @@ internal struct TrafficCounters
     public long DeliveryDuplicated;
     public long DeliveryOutOfOrder;
     public long DeliveryUntagged;
+    public long DeliveryRemote;
 
     public void AddTo(ref TrafficCounters total)
     {
@@ -40,5 +41,6 @@ internal struct TrafficCounters
         total.DeliveryDuplicated += Volatile.Read(ref DeliveryDuplicated);
         total.DeliveryOutOfOrder += Volatile.Read(ref DeliveryOutOfOrder);
         total.DeliveryUntagged += Volatile.Read(ref DeliveryUntagged);
+        total.DeliveryRemote += Volatile.Read(ref DeliveryRemote);
     }
 }

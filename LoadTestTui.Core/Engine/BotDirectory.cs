@@ -3,11 +3,11 @@ using LoadTestTui.Core.Bots;
 namespace LoadTestTui.Core.Engine;
 
 /// <summary>
-/// Bots by id (1-based), readable from any thread without a lock: receivers look up a
+/// Bots by id (from the run's first id: 1, or an agent's share of a cluster), readable from any thread without a lock: receivers look up a
 /// sender's send log here on every delivery. Storage is chunked so growing never copies
 /// or moves a published slot.
 /// </summary>
-internal sealed class BotDirectory
+internal sealed class BotDirectory(int firstId = 1)
 {
     private const int ChunkBits = 10;
     private const int ChunkSize = 1 << ChunkBits;
@@ -20,7 +20,7 @@ internal sealed class BotDirectory
 
     public static int Capacity => MaxChunks * ChunkSize;
 
-    /// <summary>Adds the next bot (id = Count + 1). Called by the engine's control thread only.</summary>
+    /// <summary>Adds the next bot (id = first id + Count). Called by the engine's control thread only.</summary>
     public void Add(Bot bot)
     {
         var index = _count;
@@ -31,7 +31,7 @@ internal sealed class BotDirectory
 
     public Bot? Get(int id)
     {
-        var index = id - 1;
+        var index = id - firstId;
         if ((uint)index >= (uint)Count)
             return null;
         var chunk = Volatile.Read(ref _chunks[index >> ChunkBits]);

@@ -96,7 +96,7 @@ public sealed partial class BotEngine
                 traffic.DeliveryOutOfOrder,
                 traffic.DeliveryUntagged,
                 fanTotal,
-                fanInterval),
+                fanInterval) { Remote = traffic.DeliveryRemote },
             Errors = ErrorKinds.All.ToImmutableDictionary(k => k, k => Interlocked.Read(ref c.Errors[(int)k])),
             ProtocolErrors = Enum.GetValues<ProtocolErrorKind>()
                 .Where(k => Interlocked.Read(ref c.ProtocolErrors[(int)k]) > 0)

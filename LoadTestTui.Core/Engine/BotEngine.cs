@@ -12,7 +12,7 @@ namespace LoadTestTui.Core.Engine;
 /// completes when the engine is disposed. Commands return at once and never wait on bots:
 /// the tick loop follows the ramp plan and the bots report through counters.
 /// </summary>
-public sealed partial class BotEngine : IAsyncDisposable
+public sealed partial class BotEngine : ILoadEngine
 {
     private readonly ILogger _logger;
     private readonly BehaviorSubject<EngineSnapshot> _feed;
@@ -70,7 +70,10 @@ public sealed partial class BotEngine : IAsyncDisposable
 
     /// <summary>Starts a run of <paramref name="count"/> bots at the ramp rate; a duration ends it by itself.</summary>
     /// <exception cref="InvalidOperationException">A run is already active.</exception>
-    public void Start(int count, TimeSpan? duration = null, double? rampPerSecond = null)
+    public void Start(int count, TimeSpan? duration = null, double? rampPerSecond = null) => Start(count, duration, rampPerSecond, null);
+
+    /// <summary>Starts a run with a given run id: a load agent's bots share the cluster's id, so their tags match.</summary>
+    internal void Start(int count, TimeSpan? duration, double? rampPerSecond, string? runId)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, BotDirectory.Capacity);
@@ -81,7 +84,7 @@ public sealed partial class BotEngine : IAsyncDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_run is { IsActive: true })
                 throw new InvalidOperationException("a run is already active: stop it first, or scale it");
-            var context = new RunContext(BotOptions, Options, _logger);
+            var context = new RunContext(BotOptions, Options, _logger, runId);
             _previous = new Totals(MonoClock.Now, 0, 0, 0, 0, 0, 0, 0);
             _previousSecond = _previous;
             _timeline = [];
@@ -152,6 +155,28 @@ public sealed partial class BotEngine : IAsyncDisposable
                 return Task.CompletedTask;
             run.BeginStop(Options.StopTimeout, _logger);
             return _runFinished;
+        }
+    }
+
+    /// <summary>Bots online on the other agents of a cluster: a sender expects them to receive its chat too.</summary>
+    internal void SetRemoteOnline(int count)
+    {
+        lock (_gate)
+        {
+            if (_run is not null)
+                _run.Context.RemoteOnline = Math.Max(0, count);
+        }
+    }
+
+    /// <summary>The latency values rolled since the last call, for an agent to ship (needs <see cref="EngineOptions.KeepUnreported"/>).</summary>
+    internal (HdrHistogram.HistogramBase ChatRtt, HdrHistogram.HistogramBase PingRtt, HdrHistogram.HistogramBase FanOut)? TakeUnreported()
+    {
+        lock (_gate)
+        {
+            if (_run is not { } run)
+                return null;
+            var c = run.Context;
+            return (c.ChatRtt.TakeUnreported(), c.PingRtt.TakeUnreported(), c.FanOut.TakeUnreported());
         }
     }
 

@@ -15,5 +15,8 @@ public sealed record DeliveryStats(
     LatencySummary FanOut,
     LatencySummary FanOutInterval)
 {
+    /// <summary>Deliveries from another load agent's bots: in Received, but without a fan-out sample (the send time stays on the sender's agent).</summary>
+    public long Remote { get; init; }
+
     public static DeliveryStats Empty { get; } = new(0, 0, 0, 0, 0, 0, LatencySummary.Empty, LatencySummary.Empty);
 }

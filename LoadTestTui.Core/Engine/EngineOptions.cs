@@ -17,6 +17,9 @@ public sealed record EngineOptions
     /// <summary>How many events one snapshot carries at most; the rest are counted as dropped.</summary>
     public int MaxEventsPerTick { get; init; } = 50;
 
+    /// <summary>Keep the latency values of each tick for <see cref="BotEngine.TakeUnreported"/> (set by a load agent).</summary>
+    public bool KeepUnreported { get; init; }
+
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();

@@ -17,7 +17,15 @@ internal sealed class LatencyRecorder
     private readonly Recorder _recorder = new(Lowest, Highest, Digits, (id, low, high, digits) => new LongConcurrentHistogram(id, low, high, digits));
     private readonly LongHistogram _cumulative = new(Lowest, Highest, Digits);
     private readonly LongHistogram _second = new(Lowest, Highest, Digits);
+    private readonly LongHistogram? _unreported;
     private HistogramBase? _interval;
+
+    /// <param name="keepUnreported">Also keep every rolled value until <see cref="TakeUnreported"/> (a load agent ships them).</param>
+    public LatencyRecorder(bool keepUnreported = false)
+    {
+        if (keepUnreported)
+            _unreported = new LongHistogram(Lowest, Highest, Digits);
+    }
 
     public void Record(long microseconds) => _recorder.RecordValue(Math.Clamp(microseconds, Lowest, Highest));
 
@@ -27,6 +35,7 @@ internal sealed class LatencyRecorder
         _interval = _recorder.GetIntervalHistogram(_interval);
         _cumulative.Add(_interval);
         _second.Add(_interval);
+        _unreported?.Add(_interval);
         return (Summarize(_interval), Summarize(_cumulative));
     }
 
@@ -37,6 +46,19 @@ internal sealed class LatencyRecorder
         _second.Reset();
         return summary;
     }
+
+    /// <summary>A copy of the values rolled since the last call (empty unless kept), then starts afresh. Called under the engine lock.</summary>
+    public HistogramBase TakeUnreported()
+    {
+        if (_unreported is null)
+            return NewHistogram();
+        var copy = _unreported.Copy();
+        _unreported.Reset();
+        return copy;
+    }
+
+    /// <summary>An empty histogram with the recorders' range and precision (microseconds).</summary>
+    public static LongHistogram NewHistogram() => new(Lowest, Highest, Digits);
 
     public static LatencySummary Summarize(HistogramBase h)
     {

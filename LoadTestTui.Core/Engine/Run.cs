@@ -24,7 +24,7 @@ internal sealed class Run(RunContext context, int target, TimeSpan? duration, do
     public DateTimeOffset StartedAt { get; } = DateTimeOffset.Now;
     public TaskCompletionSource Ended { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Bots in id order (index = id - 1), including ones scaled away.</summary>
+    /// <summary>Bots in id order (index = id - first id), including ones scaled away.</summary>
     public IReadOnlyList<Bot> Bots => _bots;
 
     /// <summary>Bots that belong to the target set (started and not scaled away).</summary>
@@ -124,7 +124,7 @@ internal sealed class Run(RunContext context, int target, TimeSpan? duration, do
 
     private Bot AddBot()
     {
-        var bot = new Bot(_bots.Count + 1, Context);
+        var bot = new Bot(Context.Options.FirstBotId + _bots.Count, Context);
         _bots.Add(bot);
         Context.Bots.Add(bot);
         return bot;

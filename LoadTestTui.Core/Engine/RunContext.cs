@@ -11,9 +11,14 @@ internal sealed class RunContext
 {
     private readonly Lazy<Task<IPAddress[]>> _addresses;
 
-    public RunContext(BotOptions options, EngineOptions engine, ILogger logger)
+    public RunContext(BotOptions options, EngineOptions engine, ILogger logger, string? runId = null)
     {
         Options = options;
+        RunId = runId ?? ChatTag.NewRunId();
+        Bots = new BotDirectory(options.FirstBotId);
+        ChatRtt = new LatencyRecorder(engine.KeepUnreported);
+        PingRtt = new LatencyRecorder(engine.KeepUnreported);
+        FanOut = new LatencyRecorder(engine.KeepUnreported);
         Codec = new FrameCodec(options.Protocol);
         Events = new EventLog(engine.MaxEventsPerTick, logger);
         _addresses = new(() => ResolveAsync(options.Host));
@@ -21,18 +26,26 @@ internal sealed class RunContext
 
     public BotOptions Options { get; }
     public FrameCodec Codec { get; }
-    public string RunId { get; } = ChatTag.NewRunId();
+    public string RunId { get; }
     public EngineCounters Counters { get; } = new();
-    public LatencyRecorder ChatRtt { get; } = new();
-    public LatencyRecorder PingRtt { get; } = new();
-    public LatencyRecorder FanOut { get; } = new();
+    public LatencyRecorder ChatRtt { get; }
+    public LatencyRecorder PingRtt { get; }
+    public LatencyRecorder FanOut { get; }
     public EventLog Events { get; }
-    public BotDirectory Bots { get; } = new();
+    public BotDirectory Bots { get; }
 
     /// <summary>Cancelled to cut stragglers that did not finish their goodbye in time.</summary>
     public CancellationTokenSource HardStop { get; } = new();
 
     private volatile bool _chatPaused;
+    private volatile int _remoteOnline;
+
+    /// <summary>Bots online on the cluster's other agents (0 outside a cluster), told by the controller.</summary>
+    public int RemoteOnline
+    {
+        get => _remoteOnline;
+        set => _remoteOnline = value;
+    }
 
     public bool ChatPaused
     {

@@ -49,7 +49,8 @@ public sealed record DeliveryReport(
     [property: JsonPropertyName("duplicated")] long Duplicated,
     [property: JsonPropertyName("out_of_order")] long OutOfOrder,
     [property: JsonPropertyName("untagged")] long Untagged,
-    [property: JsonPropertyName("fanout_latency")] LatencyReport FanOutLatency);
+    [property: JsonPropertyName("fanout_latency")] LatencyReport FanOutLatency,
+    [property: JsonPropertyName("fanout_left_out")] long FanOutLeftOut);
 
 public sealed record TotalsReport(
     [property: JsonPropertyName("frames_sent")] long FramesSent,

@@ -20,7 +20,7 @@ public static class RunReportBuilder
         Errors = ErrorKinds.All.ToDictionary(k => k.Name(), k => s.Errors.GetValueOrDefault(k)),
         ProtocolErrors = s.ProtocolErrors.ToDictionary(p => SnakeCase(p.Key.ToString()), p => p.Value),
         Delivery = new DeliveryReport(s.Delivery.Expected, s.Delivery.Received, s.Delivery.Lost, s.Delivery.Duplicated,
-            s.Delivery.OutOfOrder, s.Delivery.Untagged, Latency(s.Delivery.FanOut)),
+            s.Delivery.OutOfOrder, s.Delivery.Untagged, Latency(s.Delivery.FanOut), s.Delivery.Remote),
         Totals = new TotalsReport(s.FramesSent, s.FramesReceived, s.BytesSent, s.BytesReceived, s.Connects, s.Reconnects, s.PingsSent, s.PongsReceived, s.GoodbyesSent, s.GoodbyesAcknowledged, s.StateTransitions),
         Run = new RunInfo("LoadTestTui", s.RunId, options.Host, options.Port, s.State.ToString().ToLowerInvariant(), s.TargetBots, DateTimeOffset.Now),
         Timeline = s.Timeline.Select(t => new TimelineReportRow(t.T, t.Online, t.Sent, t.Received,

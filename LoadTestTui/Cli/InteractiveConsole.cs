@@ -9,7 +9,7 @@ namespace LoadTestTui.Cli;
 /// The original tool's line commands over standard input (works with piped input, so it is
 /// scriptable). Unknown commands get help; end of input quits like <c>quit</c>.
 /// </summary>
-internal sealed class InteractiveConsole(BotEngine engine, RunOptions.Bound options, RunArtifacts artifacts, TextReader input, TextWriter output)
+internal sealed class InteractiveConsole(ILoadEngine engine, RunOptions.Bound options, RunArtifacts artifacts, TextReader input, TextWriter output)
 {
     public const string Help = """
         Commands:

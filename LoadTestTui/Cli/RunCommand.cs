@@ -104,7 +104,7 @@ internal sealed class HeadlessRun(RunOptions.Bound options, HeadlessSettings set
         return final.PeakOnline > 0 || final.State == RunState.Idle ? (written ? ExitCodes.Ok : ExitCodes.Failed) : NoBotOnline(final);
     }
 
-    private async Task RunBatchAsync(BotEngine engine, CancellationToken cancellationToken)
+    private async Task RunBatchAsync(ILoadEngine engine, CancellationToken cancellationToken)
     {
         Console.WriteLine($"Starting {options.BotCount} bots against {options.Bots.Host}:{options.Bots.Port}" +
             (options.Duration is { } d ? $" for {d.TotalSeconds:0.#} s" : " until Ctrl+C") + $" (ramp {options.Engine.RampPerSecond:0.#}/s)");
@@ -120,7 +120,7 @@ internal sealed class HeadlessRun(RunOptions.Bound options, HeadlessSettings set
         }
     }
 
-    private async Task PrintStatusAsync(BotEngine engine, CancellationToken cancellationToken)
+    private async Task PrintStatusAsync(ILoadEngine engine, CancellationToken cancellationToken)
     {
         if (settings.StatusIntervalSeconds <= 0)
             return;

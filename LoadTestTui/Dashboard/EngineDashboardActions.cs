@@ -4,7 +4,7 @@ using LoadTestTui.Core.Export;
 namespace LoadTestTui.Dashboard;
 
 /// <summary>The dashboard's actions in production: the engine's commands and the exporters.</summary>
-internal sealed class EngineDashboardActions(BotEngine engine, DashboardEventSink events, RunArtifacts artifacts) : IDashboardActions
+internal sealed class EngineDashboardActions(ILoadEngine engine, DashboardEventSink events, RunArtifacts artifacts) : IDashboardActions
 {
     public void Start(int bots, TimeSpan? duration, double rampPerSecond)
     {
