@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using LoadTestTui.Core.Bots;
 using LoadTestTui.Core.Protocol;
+using Totals = LoadTestTui.Core.Engine.SnapshotTotals;
 
 namespace LoadTestTui.Core.Engine;
 
@@ -11,8 +12,6 @@ public sealed partial class BotEngine
     private ImmutableList<TimelineRow> _timeline = [];
     private long _lastStormEventTicks;
 
-    /// <summary>The counters a rate is computed from, as of one tick.</summary>
-    private readonly record struct Totals(long Ticks, long Sent, long Received, long BytesSent, long BytesReceived, long Connects, long Errors, long Reconnects);
 
     private EngineSnapshot IdleSnapshot() => new()
     {

@@ -85,7 +85,7 @@ public sealed partial class BotEngine : ILoadEngine
             if (_run is { IsActive: true })
                 throw new InvalidOperationException("a run is already active: stop it first, or scale it");
             var context = new RunContext(BotOptions, Options, _logger, runId);
-            _previous = new Totals(MonoClock.Now, 0, 0, 0, 0, 0, 0, 0);
+            _previous = new SnapshotTotals(MonoClock.Now, 0, 0, 0, 0, 0, 0, 0);
             _previousSecond = _previous;
             _timeline = [];
             _run = new Run(context, count, duration is { } d && d > TimeSpan.Zero ? d : null, rampPerSecond ?? Options.RampPerSecond);

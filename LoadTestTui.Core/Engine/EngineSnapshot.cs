@@ -83,6 +83,9 @@ public sealed record EngineSnapshot
     /// <summary>One row per whole second of the run so far.</summary>
     public ImmutableList<TimelineRow> Timeline { get; init; } = [];
 
-    /// <summary>One row per bot, in id order.</summary>
+    /// <summary>One row per bot, in id order (a cluster's controller has only the rows its agents sent).</summary>
     public ImmutableArray<BotRow> Bots { get; init; } = [];
+
+    /// <summary>The load agents of a cluster run (empty when the bots run in this process).</summary>
+    public ImmutableArray<Cluster.AgentStatus> Agents { get; init; } = [];
 }

@@ -29,11 +29,12 @@ internal static class DashboardCommand
         var problems = new List<string>();
         var bound = options.Run.Bind(parse, problems);
         var refresh = parse.GetValue(options.Refresh);
+        var cluster = options.Cluster.Bind(parse, problems, DashboardCommandOptions.AgentRowLimit);
         if (bound is null || problems.Count > 0)
             return Cli.Usage(problems);
         var autoStart = parse.GetResult(options.Run.Bots) is { Implicit: false } ? bound.BotCount : (int?)null;
         var duration = parse.GetResult(options.Run.Duration) is { Implicit: false } ? bound.Duration : null;
-        return await OpenAsync(new DashboardLaunch(bound, autoStart, duration, refresh, parse.GetValue(options.Output), parse.GetValue(options.Log) ?? "load_test.log"), ct).ConfigureAwait(false);
+        return await OpenAsync(new DashboardLaunch(bound, autoStart, duration, refresh, parse.GetValue(options.Output), parse.GetValue(options.Log) ?? "load_test.log", Cluster: cluster), ct).ConfigureAwait(false);
     }
 
     /// <summary>Runs the dashboard over a fresh engine; shared by <c>dashboard</c>, <c>demo</c> and no arguments.</summary>
@@ -50,7 +51,10 @@ internal static class DashboardCommand
             events.Warning(logError);
         var bound = launch.Options;
         await using var monitor = MonitorSession.StartIfRequested(bound.Monitor);
-        await using var engine = new BotEngine(bound.Bots, bound.Engine, loggerFactory.CreateLogger("LoadTestTui.Engine"));
+        // Waiting for agents happens before the screen opens, so its messages reach the terminal.
+        if (await EngineFactory.CreateAsync(bound, launch.Cluster, loggerFactory.CreateLogger("LoadTestTui.Engine"), Console.Out, ct).ConfigureAwait(false) is not { } created)
+            return ExitCodes.Failed;
+        await using var engine = created;
         var artifacts = new RunArtifacts(bound.Bots, monitor?.Recorder);
         var settings = new DashboardSettings
         {
@@ -79,12 +83,16 @@ internal static class DashboardCommand
 }
 
 /// <summary>What a dashboard session needs, however it was launched.</summary>
-internal sealed record DashboardLaunch(RunOptions.Bound Options, int? AutoStart, TimeSpan? Duration, double RefreshRate, string? Output, string LogFile, string? TargetLabel = null);
+internal sealed record DashboardLaunch(RunOptions.Bound Options, int? AutoStart, TimeSpan? Duration, double RefreshRate, string? Output, string LogFile, string? TargetLabel = null, Core.Cluster.ClusterOptions? Cluster = null);
 
 /// <summary>The dashboard's options: the run options plus refresh, output and log.</summary>
 internal sealed class DashboardCommandOptions
 {
+    /// <summary>Bot rows each agent sends per tick for the dashboard's table (a bounded share, not every bot).</summary>
+    public const int AgentRowLimit = 200;
+
     public RunOptions Run { get; } = new();
+    public ControllerCliOptions Cluster { get; } = new();
     public Option<double> Refresh { get; } = new("--refresh") { Description = "Screen updates per second.", DefaultValueFactory = _ => 4 };
     public Option<string?> Output { get; } = new("--output") { Description = "Write the JSON result (and CSVs beside it) when the dashboard quits." };
     public Option<string> Log { get; } = new("--log") { Description = "Log file (the dashboard never logs to the console).", DefaultValueFactory = _ => "load_test.log" };
@@ -101,6 +109,7 @@ internal sealed class DashboardCommandOptions
     public void AddTo(Command command)
     {
         Run.AddTo(command);
+        Cluster.AddTo(command);
         command.Options.Add(Refresh);
         command.Options.Add(Output);
         command.Options.Add(Log);

@@ -13,6 +13,7 @@ public static class LoadTestCli
         root.Subcommands.Add(RunCommand.Build());
         root.Subcommands.Add(BenchCommand.Build());
         root.Subcommands.Add(ServeCommand.Build());
+        root.Subcommands.Add(AgentCommand.Build());
         root.Subcommands.Add(MonitorCommand.Create());
         root.Subcommands.Add(ProbeChildCommand.Create());
         // No arguments: the dashboard against localhost:9200, waiting for 's'.

@@ -12,6 +12,7 @@ internal static class RunCommand
     public static Command Build()
     {
         var options = new RunOptions();
+        var cluster = new ControllerCliOptions();
         var output = new Option<string?>("--output") { Description = "Write the JSON result here when the run ends." };
         var csv = new Option<string?>("--csv") { Description = "Write timeline.csv and bots.csv (and monitor.csv) into this folder." };
         var log = new Option<string>("--log") { Description = "Log file.", DefaultValueFactory = _ => "load_test.log" };
@@ -20,6 +21,7 @@ internal static class RunCommand
 
         var command = new Command("run", "Run bots against a server without the dashboard; prints status blocks and writes JSON/CSV results.");
         options.AddTo(command);
+        cluster.AddTo(command);
         command.Options.Add(output);
         command.Options.Add(csv);
         command.Options.Add(log);
@@ -29,6 +31,7 @@ internal static class RunCommand
         {
             var problems = new List<string>();
             var bound = options.Bind(parse, problems);
+            var clusterOptions = cluster.Bind(parse, problems);
             var settings = new HeadlessSettings(
                 parse.GetValue(output), parse.GetValue(csv), parse.GetValue(log) ?? "", parse.GetValue(interactive), parse.GetValue(statusInterval));
             problems.AddRange(settings.Validate());
@@ -36,7 +39,7 @@ internal static class RunCommand
                 problems.Add("--bots must be at least 1 (or use --interactive and 'start').");
             if (bound is null || problems.Count > 0)
                 return Task.FromResult(Cli.Usage(problems));
-            return new HeadlessRun(bound, settings).ExecuteAsync(ct);
+            return new HeadlessRun(bound, settings, clusterOptions).ExecuteAsync(ct);
         });
         return command;
     }
@@ -58,7 +61,7 @@ internal sealed record HeadlessSettings(string? Output, string? CsvDirectory, st
 }
 
 /// <summary>One headless run from start to written results.</summary>
-internal sealed class HeadlessRun(RunOptions.Bound options, HeadlessSettings settings)
+internal sealed class HeadlessRun(RunOptions.Bound options, HeadlessSettings settings, Core.Cluster.ClusterOptions? cluster = null)
 {
     private EngineSnapshot? _latest;
 
@@ -78,7 +81,8 @@ internal sealed class HeadlessRun(RunOptions.Bound options, HeadlessSettings set
         if (monitor is not null)
             Console.WriteLine($"Monitoring {monitor.Sampler.Options.Target} every {monitor.Sampler.Options.Interval.TotalSeconds:0.#} s");
         var artifacts = new RunArtifacts(options.Bots, monitor?.Recorder);
-        var engine = new BotEngine(options.Bots, options.Engine, logger);
+        if (await EngineFactory.CreateAsync(options, cluster, logger, Console.Out, cancellationToken).ConfigureAwait(false) is not { } engine)
+            return ExitCodes.Failed;
         using var subscription = engine.Snapshots.Subscribe(s => Volatile.Write(ref _latest, s));
         using var printing = new CancellationTokenSource();
         var printer = PrintStatusAsync(engine, printing.Token);

@@ -1,0 +1,144 @@
+using System.Collections.Immutable;
+using HdrHistogram;
+using LoadTestTui.Core.Bots;
+using LoadTestTui.Core.Engine;
+using LoadTestTui.Core.Protocol;
+
+namespace LoadTestTui.Core.Cluster;
+
+public sealed partial class ClusterController
+{
+    private readonly HistogramBase[] _cumulative = [HistogramCodec.Empty(), HistogramCodec.Empty(), HistogramCodec.Empty()];
+    private readonly HistogramBase[] _second = [HistogramCodec.Empty(), HistogramCodec.Empty(), HistogramCodec.Empty()];
+    private SnapshotTotals _previous;
+    private SnapshotTotals _previousSecond;
+    private ImmutableList<TimelineRow> _timeline = [];
+    private int _peakOnline;
+    private int _lostBots;
+
+    private void ResetFigures()
+    {
+        foreach (var h in _pending.Concat(_cumulative).Concat(_second))
+            h.Reset();
+        _previous = new SnapshotTotals(MonoClock.Now, 0, 0, 0, 0, 0, 0, 0);
+        _previousSecond = _previous;
+        _timeline = [];
+        _peakOnline = 0;
+        _lostBots = 0;
+    }
+
+    private EngineSnapshot IdleSnapshot() => new()
+    {
+        Timestamp = DateTimeOffset.Now,
+        Elapsed = TimeSpan.Zero,
+        State = RunState.Idle,
+        Errors = ErrorKinds.All.ToImmutableDictionary(k => k, _ => 0L),
+        Agents = [.. _agents.Values.Select(a => a.ToStatus())],
+    };
+
+    /// <summary>
+    /// The agents' latest cumulative figures summed, and the interval histograms received since
+    /// the last tick added: the same snapshot a single engine would build. A lost agent keeps what
+    /// it did; its bots count as failed with the <c>agent_lost</c> error.
+    /// </summary>
+    private EngineSnapshot BuildSnapshot(ClusterRun? run)
+    {
+        if (run is null)
+            return IdleSnapshot();
+        var f = run.Agents.Select(a => a.Figures).OfType<RunFigures>().ToList();
+        long Sum(Func<RunFigures, long> field) => f.Sum(field);
+        var working = run.Agents.Where(a => !a.Lost && a.Figures is not null).Select(a => a.Figures!.States).ToList();
+        int States(Func<StateCounts, int> field) => working.Sum(field);
+        var states = new StateCounts(States(s => s.Idle), States(s => s.Connecting), States(s => s.Registering), States(s => s.Online),
+            States(s => s.Reconnecting), States(s => s.Stopping), States(s => s.Stopped), States(s => s.Failed) + _lostBots);
+        _peakOnline = Math.Max(_peakOnline, states.Online);
+
+        var errors = ErrorKinds.All.ToImmutableDictionary(k => k, k => Sum(x => x.Errors.GetValueOrDefault(k)) + (k == ErrorKind.AgentLost ? _lostBots : 0));
+        var now = MonoClock.Now;
+        var totals = new SnapshotTotals(now, Sum(x => x.MessagesSent), Sum(x => x.MessagesReceived), Sum(x => x.BytesSent), Sum(x => x.BytesReceived),
+            Sum(x => x.Connects), Sum(x => x.ErrorCount) + _lostBots, Sum(x => x.Reconnects));
+        var previous = _previous;
+        _previous = totals;
+        var seconds = Math.Max(1e-3, MonoClock.ToMicroseconds(now - previous.Ticks) / 1e6);
+        double Rate(long current, long before) => Math.Max(0, current - before) / seconds;
+
+        var intervals = new LatencySummary[3];
+        for (var i = 0; i < 3; i++)
+        {
+            intervals[i] = LatencyRecorder.Summarize(_pending[i]);
+            _cumulative[i].Add(_pending[i]);
+            _second[i].Add(_pending[i]);
+            _pending[i].Reset();
+        }
+        AppendTimeline(run, totals, states.Online);
+
+        var state = !run.IsActive ? RunState.Stopped : run.Stopping ? RunState.Stopping
+            : run.Working.Any(a => a.Figures is null || a.Figures.State == RunState.Ramping) ? RunState.Ramping : RunState.Running;
+        return new EngineSnapshot
+        {
+            Timestamp = DateTimeOffset.Now,
+            Elapsed = run.Elapsed,
+            StartedAt = run.StartedAt,
+            State = state,
+            RunId = run.RunId,
+            ChatPaused = run.ChatPaused,
+            TargetBots = run.Target,
+            TotalBots = f.Sum(x => x.TotalBots),
+            PeakOnline = _peakOnline,
+            States = states,
+            MessagesSent = totals.Sent,
+            MessagesReceived = totals.Received,
+            FramesSent = Sum(x => x.FramesSent),
+            FramesReceived = Sum(x => x.FramesReceived),
+            BytesSent = totals.BytesSent,
+            BytesReceived = totals.BytesReceived,
+            Connects = totals.Connects,
+            Reconnects = totals.Reconnects,
+            PingsSent = Sum(x => x.PingsSent),
+            PongsReceived = Sum(x => x.PongsReceived),
+            ErrorCount = totals.Errors,
+            GoodbyesSent = Sum(x => x.GoodbyesSent),
+            GoodbyesAcknowledged = Sum(x => x.GoodbyesAcknowledged),
+            StateTransitions = Sum(x => x.StateTransitions),
+            MessagesSentPerSecond = Rate(totals.Sent, previous.Sent),
+            MessagesReceivedPerSecond = Rate(totals.Received, previous.Received),
+            BytesSentPerSecond = Rate(totals.BytesSent, previous.BytesSent),
+            BytesReceivedPerSecond = Rate(totals.BytesReceived, previous.BytesReceived),
+            ConnectsPerSecond = Rate(totals.Connects, previous.Connects),
+            ErrorsPerSecond = Rate(totals.Errors, previous.Errors),
+            ChatRtt = LatencyRecorder.Summarize(_cumulative[0]),
+            ChatRttInterval = intervals[0],
+            PingRtt = LatencyRecorder.Summarize(_cumulative[1]),
+            PingRttInterval = intervals[1],
+            Delivery = new DeliveryStats(Sum(x => x.DeliveryExpected), Sum(x => x.DeliveryReceived), Sum(x => x.DeliveryLost),
+                Sum(x => x.DeliveryDuplicated), Sum(x => x.DeliveryOutOfOrder), Sum(x => x.DeliveryUntagged),
+                LatencyRecorder.Summarize(_cumulative[2]), intervals[2]) { Remote = Sum(x => x.DeliveryRemote) },
+            Errors = errors,
+            ProtocolErrors = Enum.GetValues<ProtocolErrorKind>()
+                .Select(k => (k, Sum(x => x.ProtocolErrors.GetValueOrDefault(k))))
+                .Where(p => p.Item2 > 0)
+                .ToImmutableDictionary(p => p.k, p => p.Item2),
+            Timeline = _timeline,
+            Events = _events.Drain(),
+            Bots = [.. run.Agents.SelectMany(a => a.Rows).OrderBy(r => r.Id)],
+            Agents = [.. run.Agents.Select(a => a.ToStatus())],
+        };
+    }
+
+    /// <summary>Closes a timeline second when the run's clock passes one, as the local engine does.</summary>
+    private void AppendTimeline(ClusterRun run, SnapshotTotals totals, int online)
+    {
+        var second = (int)run.Elapsed.TotalSeconds;
+        var last = _timeline.Count == 0 ? 0 : _timeline[^1].T;
+        if (second <= last)
+            return;
+        var span = Math.Max(1e-3, MonoClock.ToMicroseconds(totals.Ticks - _previousSecond.Ticks) / 1e6);
+        var chat = LatencyRecorder.Summarize(_second[0]);
+        foreach (var h in _second)
+            h.Reset();
+        _timeline = _timeline.Add(new TimelineRow(second, online, totals.Sent, totals.Received,
+            (totals.Sent - _previousSecond.Sent) / span, (totals.Received - _previousSecond.Received) / span,
+            chat.P50Ms, chat.P99Ms, totals.Errors, totals.Connects));
+        _previousSecond = totals;
+    }
+}

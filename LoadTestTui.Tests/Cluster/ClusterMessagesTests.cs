@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using System.Text;
+using LoadTestTui.Core.Bots;
+using LoadTestTui.Core.Cluster;
+using LoadTestTui.Core.Engine;
+using LoadTestTui.Core.Protocol;
+
+namespace LoadTestTui.Tests.Cluster;
+
+[TestClass]
+public sealed class ClusterMessagesTests
+{
+    private static AgentReport FullReport()
+    {
+        var histogram = LatencyRecorder.NewHistogram();
+        histogram.RecordValue(1234);
+        var bytes = new HistogramCodec().Encode(histogram);
+        return new AgentReport
+        {
+            AgentId = "a1b2c3",
+            Name = "agent-1",
+            Host = "host-a",
+            ProcessId = 42,
+            Sequence = 7,
+            CpuPercent = 12.5,
+            ControllerId = "c1",
+            RunId = "k7q2",
+            Final = true,
+            Figures = new RunFigures
+            {
+                State = RunState.Running,
+                TargetBots = 10,
+                TotalBots = 10,
+                States = new StateCounts(0, 1, 2, 3, 4, 0, 0, 0),
+                MessagesSent = 100,
+                Errors = ImmutableDictionary<ErrorKind, long>.Empty.Add(ErrorKind.ConnectRefused, 3),
+                ProtocolErrors = ImmutableDictionary<ProtocolErrorKind, long>.Empty.Add(ProtocolErrorKind.TrailingBytes, 1),
+                DeliveryExpected = 99,
+                DeliveryRemote = 5,
+                ChatRtt = bytes,
+            },
+            Events = [new EngineEvent(DateTimeOffset.UnixEpoch, EventLevel.Warning, "Bot_0001: refused")],
+            Bots = [new BotRow(1, "Bot_0001", BotState.Online, 3, 4, 0, null, double.NaN, double.NaN, double.NaN, double.NaN)],
+        };
+    }
+
+    [TestMethod]
+    public void AgentReport_RoundTrip_Equal()
+    {
+        var report = FullReport();
+        var back = ClusterJson.Decode<AgentReport>(ClusterJson.Encode(report), out var problem);
+        Assert.IsNull(problem);
+        Assert.IsNotNull(back);
+        Assert.AreEqual(1, back.Version);
+        Assert.AreEqual(report with { Figures = null, Events = [], Bots = null }, back with { Figures = null, Events = [], Bots = null });
+        Assert.AreEqual(report.Figures! with { Errors = null!, ProtocolErrors = null!, ChatRtt = null }, back.Figures! with { Errors = null!, ProtocolErrors = null!, ChatRtt = null });
+        CollectionAssert.AreEquivalent(report.Figures!.Errors.ToList(), back.Figures!.Errors.ToList());
+        CollectionAssert.AreEquivalent(report.Figures.ProtocolErrors.ToList(), back.Figures.ProtocolErrors.ToList());
+        CollectionAssert.AreEqual(report.Figures.ChatRtt, back.Figures.ChatRtt);
+        CollectionAssert.AreEqual(report.Events.ToList(), back.Events.ToList());
+        Assert.AreEqual("Bot_0001", back.Bots!.Value.Single().Name);
+        Assert.IsTrue(double.IsNaN(back.Bots!.Value.Single().LastRttMs));
+    }
+
+    [TestMethod]
+    public void AgentCommand_WithWorkOrder_RoundTrip()
+    {
+        var order = WorkOrder.From(BotOptions.Default, EngineOptions.Default) with { FirstBotId = 100_001, IdBlock = 100_000, ClusterBotIds = 200_000, Count = 7, ControllerTimeoutMs = 5000 };
+        var command = new AgentCommand { ControllerId = "c1", RunId = "k7q2", Kind = CommandKind.Start, Work = order, Count = 3, Text = "hi 안녕", Paused = true };
+        var back = ClusterJson.Decode<AgentCommand>(ClusterJson.Encode(command), out var problem);
+        Assert.IsNull(problem);
+        Assert.AreEqual(command with { Work = null }, back! with { Work = null });
+        Assert.AreEqual(order with { Messages = [] }, back.Work! with { Messages = [] });
+        CollectionAssert.AreEqual(order.Messages.ToList(), back.Work!.Messages.ToList());
+        var bots = back.Work.ToBotOptions(null);
+        Assert.AreEqual(100_001, bots.FirstBotId);
+        Assert.AreEqual(BotOptions.Default.ChatIntervalMax, bots.ChatIntervalMax);
+        Assert.IsEmpty(bots.Validate());
+    }
+
+    [TestMethod]
+    public void CommandAck_RoundTrip_Equal()
+    {
+        var ack = new CommandAck { AgentId = "a1", Ok = false, Error = "busy with controller c2", Value = 12 };
+        Assert.AreEqual(ack, ClusterJson.Decode<CommandAck>(ClusterJson.Encode(ack), out _));
+    }
+
+    [TestMethod]
+    public void ControllerBeat_RoundTrip_Equal()
+    {
+        var beat = new ControllerBeat { ControllerId = "c1", RunId = "k7q2", ClusterOnline = 18_000, RowLimit = 200 };
+        Assert.AreEqual(beat, ClusterJson.Decode<ControllerBeat>(ClusterJson.Encode(beat), out _));
+    }
+
+    [TestMethod]
+    [DataRow("""{"version":2,"controller_id":"c1"}""", "version 2")]
+    [DataRow("""{"version":1""", "malformed")]
+    [DataRow("null", "empty")]
+    public void Decode_OtherVersionOrMalformed_RejectedWithReason(string json, string reason)
+    {
+        Assert.IsNull(ClusterJson.Decode<ControllerBeat>(Encoding.UTF8.GetBytes(json), out var problem));
+        Assert.Contains(reason, problem!);
+    }
+}
