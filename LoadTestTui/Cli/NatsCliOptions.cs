@@ -36,11 +36,12 @@ internal sealed class ControllerCliOptions
     public NatsCliOptions Nats { get; } = new();
     public Option<int> Agents { get; } = new("--agents") { Description = "With --nats: wait for this many load agents and split the bots across them.", DefaultValueFactory = _ => 1 };
     public Option<double> AgentsTimeout { get; } = new("--agents-timeout") { Description = "Seconds to wait for the agents.", DefaultValueFactory = _ => 30 };
+    public Option<double> ControllerTimeout { get; } = new("--controller-timeout") { Description = "Seconds agents go on without hearing this controller before they stop their bots.", DefaultValueFactory = _ => 10 };
     public Option<AgentLossPolicy> OnAgentLoss { get; } = new("--on-agent-loss") { Description = "When an agent stops reporting: continue (its bots count as agent_lost) or abort the run.", DefaultValueFactory = _ => AgentLossPolicy.Continue };
 
     public void AddTo(Command command)
     {
-        foreach (var option in Nats.All.Concat([Agents, AgentsTimeout, OnAgentLoss]))
+        foreach (var option in Nats.All.Concat([Agents, AgentsTimeout, ControllerTimeout, OnAgentLoss]))
             command.Options.Add(option);
     }
 
@@ -54,6 +55,7 @@ internal sealed class ControllerCliOptions
             return null;
         }
         var seconds = parse.GetValue(AgentsTimeout);
+        var controllerSeconds = parse.GetValue(ControllerTimeout);
         var options = new ClusterOptions
         {
             Nats = settings,
@@ -61,6 +63,7 @@ internal sealed class ControllerCliOptions
             Agents = parse.GetValue(Agents),
             AgentsTimeout = seconds is > 0 and < 1e6 ? TimeSpan.FromSeconds(seconds) : TimeSpan.Zero,
             OnAgentLoss = parse.GetValue(OnAgentLoss),
+            ControllerTimeout = controllerSeconds is > 0 and < 1e6 ? TimeSpan.FromSeconds(controllerSeconds) : TimeSpan.Zero,
             RowLimit = rowLimit,
         };
         problems.AddRange(options.Validate().Except(settings.Validate()));
