@@ -1,0 +1,66 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using LoadTestTui.Tests.Support;
+
+namespace LoadTestTui.Tests.Cli;
+
+/// <summary>`loadtest agent` and `loadtest run --nats` as a user runs them: child processes, real NATS, the reference server.</summary>
+[TestClass]
+public sealed partial class ClusterCommandTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [GeneratedRegex("waiting for work")]
+    private static partial Regex AgentReady();
+
+    [TestMethod]
+    [Timeout(120_000, CooperativeCancellation = true)]
+    public async Task Run_WithNatsAndTwoAgentProcesses_ExitsZero_JsonHasEveryBot()
+    {
+        await using var server = await TestServers.StartAsync();
+        using var nats = await NatsServerProcess.StartAsync();
+        using var first = AppProcess.Start("agent", "--nats", nats.Url, "--name", "a1", "--bind", "127.0.0.1");
+        using var second = AppProcess.Start("agent", "--nats", nats.Url, "--name", "a2");
+        await first.WaitForLineAsync(AgentReady(), Patience);
+        await second.WaitForLineAsync(AgentReady(), Patience);
+        using var dir = new TempDirectory();
+        var json = Path.Combine(dir.Path, "results.json");
+        using var run = AppProcess.Start("run", "--nats", nats.Url, "--agents", "2", "--host", "127.0.0.1", "--port", $"{server.Port}", "--bots", "20",
+            "--duration", "4", "--ramp", "200", "--chat-interval", "0.3-0.6", "--status-interval", "0", "--output", json, "--log", Path.Combine(dir.Path, "run.log"));
+
+        Assert.AreEqual(0, await run.WaitForExitAsync(Patience), string.Join(" | ", run.ErrorLines));
+        var output = string.Join("\n", await run.RemainingOutputAsync(TimeSpan.FromSeconds(5)));
+        StringAssert.Contains(output, "Agents: a1 on");
+        using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        var root = doc.RootElement;
+        Assert.AreEqual(20, root.GetProperty("peak_connected_bots").GetInt32());
+        Assert.AreEqual(20, root.GetProperty("bot_details").GetArrayLength());
+        Assert.AreEqual(0L, root.GetProperty("errors").GetProperty("agent_lost").GetInt64());
+        Assert.IsGreaterThan(0L, root.GetProperty("delivery").GetProperty("fanout_left_out").GetInt64(), "cross-agent deliveries are counted and left out of fan-out latency");
+        Assert.AreEqual(0, server.Stats.UsersRegistered);
+    }
+
+    [TestMethod]
+    [Timeout(60_000, CooperativeCancellation = true)]
+    public async Task Run_NatsWithoutAgents_ExitsOne_SaysWhoIsMissing()
+    {
+        using var nats = await NatsServerProcess.StartAsync();
+        using var dir = new TempDirectory();
+        using var run = AppProcess.Start("run", "--nats", nats.Url, "--agents", "2", "--agents-timeout", "1", "--bots", "4", "--log", Path.Combine(dir.Path, "run.log"));
+        Assert.AreEqual(1, await run.WaitForExitAsync(Patience));
+        StringAssert.Contains(string.Join("\n", run.ErrorLines), "none answered; 2 missing");
+    }
+
+    [TestMethod]
+    [DataRow("agent", "--nats")]
+    [DataRow("run", "--agents", "2")]
+    [DataRow("agent", "--nats", "nats://127.0.0.1:1", "--bind", "not-an-address")]
+    [DataRow("agent", "--nats", "nats://127.0.0.1:1", "--cluster", "a.b")]
+    [Timeout(60_000, CooperativeCancellation = true)]
+    public async Task ClusterOptions_Bad_UsageError(params string[] args)
+    {
+        using var app = AppProcess.Start(args);
+        Assert.AreEqual(2, await app.WaitForExitAsync(Patience), string.Join(" | ", app.ErrorLines));
+        Assert.IsNotEmpty(app.ErrorLines);
+    }
+}
