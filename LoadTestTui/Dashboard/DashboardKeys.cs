@@ -17,6 +17,7 @@ public static class DashboardKeys
         new("b", "Broadcast", "send a message through every online bot"),
         new("e", "Export", "write JSON + CSV statistics"),
         new("p", "Pause", "pause / resume the bots' chat"),
+        new("a", "Agents", "load agents of a --nats run (bots, CPU, heard)"),
         new("o", "Sort", "sort the Bots table by the next column"),
         new("r", "Reverse", "reverse the sort order"),
         new("q", "Quit", "quit (asks first while bots run); Ctrl+C too"),

@@ -229,6 +229,7 @@ public sealed class DashboardWindow : Window
             'b' or 'B' => "b",
             'e' or 'E' => "e",
             'p' or 'P' => "p",
+            'a' or 'A' => "a",
             'o' or 'O' => "o",
             'r' or 'R' => "r",
             'q' or 'Q' => "q",
@@ -269,6 +270,9 @@ public sealed class DashboardWindow : Window
                 break;
             case "p":
                 TogglePause();
+                break;
+            case "a":
+                RunDialog(new AgentsDialog(() => _lastEngine));
                 break;
             case "o":
                 _bots.CycleSortColumn();
