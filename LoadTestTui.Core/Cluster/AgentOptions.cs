@@ -18,6 +18,9 @@ public sealed record AgentOptions
     /// <summary>How often an idle agent announces itself.</summary>
     public TimeSpan PresenceInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Bot rows per report (about 230 bytes of JSON each): 2,000 stay well under NATS's default 1 MB message limit.</summary>
+    public int RowsPerReport { get; init; } = 2000;
+
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>(Nats.Validate());
@@ -25,6 +28,8 @@ public sealed record AgentOptions
             problems.Add(cluster);
         if (string.IsNullOrWhiteSpace(Name) || Name.Length > 64)
             problems.Add("--name must be 1-64 characters.");
+        if (RowsPerReport < 1)
+            problems.Add("rows per report must be positive.");
         if (PresenceInterval <= TimeSpan.Zero)
             problems.Add("the presence interval must be positive.");
         return problems;

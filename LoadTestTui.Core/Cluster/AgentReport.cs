@@ -46,4 +46,7 @@ public sealed record AgentReport : IClusterMessage
 
     /// <summary>Per-bot rows (null unless asked for, or final).</summary>
     public ImmutableArray<BotRow>? Bots { get; init; }
+
+    /// <summary>More rows of the same set follow in the next report(s): a NATS message holds at most 1 MB by default.</summary>
+    public bool MoreRows { get; init; }
 }

@@ -22,6 +22,9 @@ internal sealed class AgentView(string id)
     public int FirstBotId { get; set; }
     public RunFigures? Figures { get; set; }
     public ImmutableArray<BotRow> Rows { get; set; } = [];
+
+    /// <summary>Rows of a set that arrives in several reports, until its last part.</summary>
+    public List<BotRow> PartialRows { get; } = [];
     public bool Final { get; set; }
     public bool Lost { get; set; }
 
@@ -31,6 +34,7 @@ internal sealed class AgentView(string id)
         FirstBotId = firstBotId;
         Figures = null;
         Rows = [];
+        PartialRows.Clear();
         Final = false;
         Lost = false;
     }

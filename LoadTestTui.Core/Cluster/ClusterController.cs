@@ -170,6 +170,7 @@ public sealed partial class ClusterController : ILoadEngine
                 return;
             if (report.ControllerId != Id || report.RunId != run.RunId)
             {
+                // An agent that reports for no run (idle) or another one no longer works for us.
                 if (agent.Figures is not null)
                     MarkLost(run, agent, "dropped its work"); // e.g. it lost us for longer than its controller timeout
                 return;
@@ -194,7 +195,14 @@ public sealed partial class ClusterController : ILoadEngine
             }
         }
         if (report.Bots is { } rows)
-            agent.Rows = rows;
+        {
+            agent.PartialRows.AddRange(rows);
+            if (!report.MoreRows)
+            {
+                agent.Rows = [.. agent.PartialRows];
+                agent.PartialRows.Clear();
+            }
+        }
         foreach (var e in report.Events)
             _events.Add(e.Level, $"[{agent.Name}] {Text.TerminalText.Sanitize(e.Message)}");
     }

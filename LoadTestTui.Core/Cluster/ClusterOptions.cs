@@ -24,8 +24,8 @@ public sealed record ClusterOptions
 
     public AgentLossPolicy OnAgentLoss { get; init; } = AgentLossPolicy.Continue;
 
-    /// <summary>An agent silent this long is lost.</summary>
-    public TimeSpan LossTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>An agent silent this long is lost. Generous: an agent whose cores are saturated by its bots reports late.</summary>
+    public TimeSpan LossTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Agents stop their bots when the controller is silent this long.</summary>
     public TimeSpan ControllerTimeout { get; init; } = TimeSpan.FromSeconds(10);

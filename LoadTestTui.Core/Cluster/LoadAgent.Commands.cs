@@ -98,7 +98,7 @@ public sealed partial class LoadAgent
             await work.Engine.DisposeAsync().ConfigureAwait(false);
             // One final report, after the engine's very last snapshot: every counter settled, every row.
             var final = work.Engine.Latest;
-            Enqueue(WorkReport(work, final, final.Bots, final: true));
+            EnqueueWork(work, final, final.Bots, final: true);
             lock (_gate)
             {
                 if (_work == work)

@@ -22,6 +22,7 @@ public sealed partial class LoadAgent
     private readonly Lock _gate = new();
     private readonly Channel<AgentReport> _outbox = Channel.CreateBounded<AgentReport>(new BoundedChannelOptions(1024) { SingleReader = true });
     private readonly HistogramCodec _codec = new();
+
     private readonly CpuMeter _cpu = new();
     private AgentWork? _work;
     private long _sequence;
@@ -173,9 +174,22 @@ public sealed partial class LoadAgent
             : (ImmutableArray<BotRow>?)null;
         work.AllRowsOnce = false;
         work.LocalOnline = snapshot.States.Online;
-        var report = WorkReport(work, snapshot, rows, final: false);
-        work.LastSequence = report.Sequence;
+        work.LastSequence = EnqueueWork(work, snapshot, rows, final: false);
+    }
+
+    /// <summary>
+    /// Enqueues a work report; rows beyond <see cref="AgentOptions.RowsPerReport"/> go first in row-only reports
+    /// marked <see cref="AgentReport.MoreRows"/>. Returns the sequence of the report with the figures.
+    /// </summary>
+    private long EnqueueWork(AgentWork work, EngineSnapshot snapshot, ImmutableArray<BotRow>? rows, bool final)
+    {
+        var all = rows ?? [];
+        var start = 0;
+        for (; all.Length - start > _options.RowsPerReport; start += _options.RowsPerReport)
+            Enqueue(IdleReport() with { ControllerId = work.ControllerId, RunId = work.RunId, Bots = all.Slice(start, _options.RowsPerReport), MoreRows = true });
+        var report = WorkReport(work, snapshot, rows is null ? null : all[start..], final);
         Enqueue(report);
+        return report.Sequence;
     }
 
     private AgentReport WorkReport(AgentWork work, EngineSnapshot snapshot, ImmutableArray<BotRow>? rows, bool final)

@@ -72,7 +72,7 @@ public sealed class ClusterControllerTests
         Assert.AreEqual(parts.Sum(p => p.GoodbyesSent), final.GoodbyesSent);
         Assert.AreEqual((parts.Sum(p => p.Delivery.Expected), parts.Sum(p => p.Delivery.Received)), (final.Delivery.Expected, final.Delivery.Received), "delivery counts are sums");
         Assert.AreEqual(parts.Sum(p => p.States.Stopped), final.States.Stopped);
-        Assert.AreEqual(400, final.Bots.Length, "final reports carry every bot row");
+        Assert.AreEqual(400, final.Bots.Length, "final reports carry every bot row (in 64-row parts)");
         Assert.AreEqual(400, final.Bots.Select(b => b.Name).Distinct().Count(), "bot names are unique across agents");
 
         // Histograms are added, not averaged: counts add up and the extremes are the agents' extremes.

@@ -21,6 +21,7 @@ internal sealed class InProcessAgents : IAsyncDisposable
                 Cluster = cluster,
                 Name = $"agent-{i}",
                 PresenceInterval = TimeSpan.FromMilliseconds(200),
+                RowsPerReport = 64, // a run's rows then travel in several reports, as 20,000 bots' rows do
             });
             agents.Agents.Add(agent);
             agents._runs.Add(agent.RunAsync(agents._stop.Token));

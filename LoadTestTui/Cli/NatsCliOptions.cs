@@ -37,11 +37,12 @@ internal sealed class ControllerCliOptions
     public Option<int> Agents { get; } = new("--agents") { Description = "With --nats: wait for this many load agents and split the bots across them.", DefaultValueFactory = _ => 1 };
     public Option<double> AgentsTimeout { get; } = new("--agents-timeout") { Description = "Seconds to wait for the agents.", DefaultValueFactory = _ => 30 };
     public Option<double> ControllerTimeout { get; } = new("--controller-timeout") { Description = "Seconds agents go on without hearing this controller before they stop their bots.", DefaultValueFactory = _ => 10 };
+    public Option<double> AgentLossTimeout { get; } = new("--agent-loss-timeout") { Description = "Seconds without a report before an agent counts as lost.", DefaultValueFactory = _ => 15 };
     public Option<AgentLossPolicy> OnAgentLoss { get; } = new("--on-agent-loss") { Description = "When an agent stops reporting: continue (its bots count as agent_lost) or abort the run.", DefaultValueFactory = _ => AgentLossPolicy.Continue };
 
     public void AddTo(Command command)
     {
-        foreach (var option in Nats.All.Concat([Agents, AgentsTimeout, ControllerTimeout, OnAgentLoss]))
+        foreach (var option in Nats.All.Concat([Agents, AgentsTimeout, ControllerTimeout, AgentLossTimeout, OnAgentLoss]))
             command.Options.Add(option);
     }
 
@@ -56,6 +57,7 @@ internal sealed class ControllerCliOptions
         }
         var seconds = parse.GetValue(AgentsTimeout);
         var controllerSeconds = parse.GetValue(ControllerTimeout);
+        var lossSeconds = parse.GetValue(AgentLossTimeout);
         var options = new ClusterOptions
         {
             Nats = settings,
@@ -63,6 +65,7 @@ internal sealed class ControllerCliOptions
             Agents = parse.GetValue(Agents),
             AgentsTimeout = seconds is > 0 and < 1e6 ? TimeSpan.FromSeconds(seconds) : TimeSpan.Zero,
             OnAgentLoss = parse.GetValue(OnAgentLoss),
+            LossTimeout = lossSeconds is > 0 and < 1e6 ? TimeSpan.FromSeconds(lossSeconds) : TimeSpan.Zero,
             ControllerTimeout = controllerSeconds is > 0 and < 1e6 ? TimeSpan.FromSeconds(controllerSeconds) : TimeSpan.Zero,
             RowLimit = rowLimit,
         };
