@@ -192,6 +192,13 @@ public sealed partial class LoadAgent
         return report.Sequence;
     }
 
+    /// <summary>Events per report are capped (an error storm must not flood the bus); the agent's own log keeps them all.</summary>
+    private const int EventsPerReport = 10;
+
+    private static ImmutableArray<EngineEvent> Bounded(ImmutableArray<EngineEvent> events) =>
+        events.Length <= EventsPerReport ? events
+            : [.. events.Take(EventsPerReport - 1), new EngineEvent(events[^1].Time, EventLevel.Warning, $"... and {events.Length - EventsPerReport + 1} more events (in the agent's log)")];
+
     private AgentReport WorkReport(AgentWork work, EngineSnapshot snapshot, ImmutableArray<BotRow>? rows, bool final)
     {
         LastRunSnapshot = snapshot;
@@ -203,7 +210,7 @@ public sealed partial class LoadAgent
             RunId = work.RunId,
             Final = final,
             Figures = RunFigures.From(snapshot, histograms?.ChatRtt ?? empty, histograms?.PingRtt ?? empty, histograms?.FanOut ?? empty, _codec),
-            Events = snapshot.Events,
+            Events = Bounded(snapshot.Events),
             Bots = rows,
         };
     }
