@@ -96,7 +96,12 @@ public sealed partial class BotEngine
                 traffic.DeliveryOutOfOrder,
                 traffic.DeliveryUntagged,
                 fanTotal,
-                fanInterval),
+                fanInterval)
+            {
+                AuditReceivers = Math.Min(SenderTable.AuditReceivers, run.Bots.Count),
+                Audited = traffic.DeliveryAudited,
+                AuditsEveryReceiver = run.Bots.Count <= SenderTable.AuditReceivers,
+            },
             Errors = ErrorKinds.All.ToImmutableDictionary(k => k, k => Interlocked.Read(ref c.Errors[(int)k])),
             ProtocolErrors = Enum.GetValues<ProtocolErrorKind>()
                 .Where(k => Interlocked.Read(ref c.ProtocolErrors[(int)k]) > 0)

@@ -15,6 +15,7 @@ internal sealed class RunContext
     {
         Options = options;
         Codec = new FrameCodec(options.Protocol);
+        RunIdBytes = System.Text.Encoding.ASCII.GetBytes(RunId);
         Events = new EventLog(engine.MaxEventsPerTick, logger);
         _addresses = new(() => ResolveAsync(options.Host));
     }
@@ -22,6 +23,9 @@ internal sealed class RunContext
     public BotOptions Options { get; }
     public FrameCodec Codec { get; }
     public string RunId { get; } = ChatTag.NewRunId();
+
+    /// <summary>The run id as the ASCII bytes a received tag is compared with.</summary>
+    public byte[] RunIdBytes { get; }
     public EngineCounters Counters { get; } = new();
     public LatencyRecorder ChatRtt { get; } = new();
     public LatencyRecorder PingRtt { get; } = new();

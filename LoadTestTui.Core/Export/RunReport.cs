@@ -49,7 +49,10 @@ public sealed record DeliveryReport(
     [property: JsonPropertyName("duplicated")] long Duplicated,
     [property: JsonPropertyName("out_of_order")] long OutOfOrder,
     [property: JsonPropertyName("untagged")] long Untagged,
-    [property: JsonPropertyName("fanout_latency")] LatencyReport FanOutLatency);
+    [property: JsonPropertyName("fanout_latency")] LatencyReport FanOutLatency,
+    [property: JsonPropertyName("audit_receivers")] int AuditReceivers,
+    [property: JsonPropertyName("audited")] long Audited,
+    [property: JsonPropertyName("audit_is_sample")] bool AuditIsSample);
 
 public sealed record TotalsReport(
     [property: JsonPropertyName("frames_sent")] long FramesSent,

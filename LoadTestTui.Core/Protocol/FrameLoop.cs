@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Pipelines;
 using System.Net.Sockets;
 
@@ -11,7 +12,14 @@ namespace LoadTestTui.Core.Protocol;
 /// </summary>
 public static class FrameLoop
 {
-    public static async Task<FrameLoopEnd> RunAsync(PipeReader reader, FrameCodec codec, IPacketHandler handler, CancellationToken cancellationToken)
+    private const int StackFrameLimit = 16 * 1024;
+
+    /// <summary>The frame loop for a handler that wants decoded packets (strings allocated per frame).</summary>
+    public static Task<FrameLoopEnd> RunAsync(PipeReader reader, FrameCodec codec, IPacketHandler handler, CancellationToken cancellationToken) =>
+        RunAsync(reader, codec, new PacketDecoder(handler), cancellationToken);
+
+    /// <summary>The frame loop for a handler that reads frames in their wire form (nothing allocated per frame).</summary>
+    public static async Task<FrameLoopEnd> RunAsync(PipeReader reader, FrameCodec codec, IFrameHandler handler, CancellationToken cancellationToken)
     {
         try
         {
@@ -51,20 +59,50 @@ public static class FrameLoop
         }
     }
 
-    private static FrameLoopEnd? DrainFrames(ref System.Buffers.ReadOnlySequence<byte> buffer, FrameCodec codec, IPacketHandler handler)
+    /// <summary>
+    /// Hands every complete frame at the front of <paramref name="buffer"/> to the handler and
+    /// advances past it; returns null when the rest is incomplete, or why the loop must end.
+    /// Synchronous and allocation-free: a frame that straddles two buffer segments is copied to
+    /// the stack (or, past 16 KB, a pooled array); one inside a segment is read in place.
+    /// </summary>
+    public static FrameLoopEnd? DrainFrames(ref ReadOnlySequence<byte> buffer, FrameCodec codec, IFrameHandler handler)
     {
+        Span<byte> scratch = stackalloc byte[StackFrameLimit];
         while (true)
         {
-            switch (codec.TryRead(buffer, out var packet, out var consumed, out var error))
+            switch (codec.TryReadLength(buffer, out var length, out var error))
             {
                 case ReadStatus.Incomplete:
                     return null;
                 case ReadStatus.Malformed:
                     return new FrameLoopEnd(FrameLoopEndKind.ProtocolError, error);
             }
-            buffer = buffer.Slice(consumed);
-            if (!handler.OnPacket(packet))
-                return new FrameLoopEnd(FrameLoopEndKind.StoppedByHandler);
+            byte[]? rented = null;
+            var first = buffer.FirstSpan;
+            ReadOnlySpan<byte> masked = scratch; // scoped like the stack scratch it may point into
+            if (first.Length >= length)
+            {
+                masked = first[..length];
+            }
+            else
+            {
+                var copy = length <= scratch.Length ? scratch[..length] : (rented = ArrayPool<byte>.Shared.Rent(length)).AsSpan(0, length);
+                buffer.Slice(0, length).CopyTo(copy);
+                masked = copy;
+            }
+            try
+            {
+                if (!codec.TryParse(masked, out var frame, out error))
+                    return new FrameLoopEnd(FrameLoopEndKind.ProtocolError, error);
+                buffer = buffer.Slice(length);
+                if (!handler.OnFrame(frame))
+                    return new FrameLoopEnd(FrameLoopEndKind.StoppedByHandler);
+            }
+            finally
+            {
+                if (rented is not null)
+                    ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 
