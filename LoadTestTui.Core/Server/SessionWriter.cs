@@ -9,10 +9,11 @@ namespace LoadTestTui.Core.Server;
 /// A session's one ordered writer. Any thread may <see cref="TryEnqueue"/> a whole encoded
 /// frame; a single task drains everything queued into the pipe and flushes once per batch, so
 /// frames never interleave and a burst of broadcasts becomes a few large sends. With a
-/// <see cref="FlushTicker"/>, a writer that has already flushed during the current tick waits
-/// for the next tick before flushing again (frames keep queuing meanwhile), so a session that
-/// receives a storm of small frames sends them many per syscall, while a quiet session still
-/// sends its first frame at once. The queue is bounded in frames and in bytes: a reader too
+/// <see cref="FlushTicker"/> that says the server is busy, a writer that has already flushed during
+/// the current tick waits for the next tick before flushing again (frames keep queuing meanwhile),
+/// so a session that receives a storm of small frames sends them many per syscall, while a quiet
+/// session still sends its first frame at once, and a quiet server never waits. An idle writer is
+/// woken synchronously by the thread that queues a frame (no thread-pool hop before the send). The queue is bounded in frames and in bytes: a reader too
 /// slow to keep up is dropped, never buffered without limit. While idle it holds no buffer (the
 /// pipe returns its segments on flush).
 /// </summary>
@@ -46,6 +47,9 @@ internal sealed class SessionWriter
             SingleReader = true,
             SingleWriter = false,
             FullMode = BoundedChannelFullMode.Wait,
+            // The drain runs on the enqueuing thread until its first asynchronous wait (a tick, a
+            // full socket): the send of a lone frame costs no thread-pool wake-up.
+            AllowSynchronousContinuations = true,
         });
     }
 
@@ -91,7 +95,7 @@ internal sealed class SessionWriter
                     var tick = _ticker.Current;
                     // Sent this tick already: let more frames join the next send, unless the queue is half
                     // full, so that lingering never turns a reader who keeps up into a "slow" one.
-                    if (tick.Generation == flushedIn && reader.Count < _maxQueuedFrames / 2 && QueuedBytes < _maxQueuedBytes / 2)
+                    if (tick.Generation == flushedIn && _ticker.Busy && reader.Count < _maxQueuedFrames / 2 && QueuedBytes < _maxQueuedBytes / 2)
                         await tick.Ended.ConfigureAwait(false);
                     tick = _ticker.Current;
                     tick.CountFlush();
