@@ -13,8 +13,11 @@ namespace LoadTestTui.Cli;
 /// chatting bots and measures the deliveries they ingest and the CPU per million frames. The
 /// reference server runs as a child process, because one process can hold only ~19,900 sockets.
 /// </summary>
-internal static class BenchCommand
+internal static partial class BenchCommand
 {
+    /// <summary>Phases in the order they run; without --phase, hold then chat.</summary>
+    private static readonly string[] PhaseNames = ["hold", "chat", "ingest", "steady", "rtt"];
+
     public static Command Build()
     {
         var hold = new Option<int>("--hold") { Description = "Idle bots to hold online (phase one); 0 skips it.", DefaultValueFactory = _ => 19_000 };
@@ -24,15 +27,25 @@ internal static class BenchCommand
         var chatInterval = new Option<string>("--chat-interval") { Description = "Chat interval of phase two, MIN-MAX seconds.", DefaultValueFactory = _ => "3-8" };
         var ramp = new Option<double>("--ramp") { Description = "Bots started per second.", DefaultValueFactory = _ => 1000 };
         var server = new Option<string?>("--server") { Description = "HOST:PORT of a server to use instead of starting the reference server." };
+        var phase = new Option<string[]>("--phase")
+        {
+            Description = $"Run only these phases ({string.Join(", ", PhaseNames)}); repeat or separate with commas. Default: hold, chat.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var command = new Command("bench", "Measure this machine: bots held online, connect rate, memory per bot, deliveries/s and CPU per million frames.")
         {
-            hold, holdSeconds, chatters, chatSeconds, chatInterval, ramp, server,
+            hold, holdSeconds, chatters, chatSeconds, chatInterval, ramp, server, phase,
+            IngestBots, IngestFrames, SteadyBots, SteadySeconds, SteadyChatInterval, RttSeconds,
         };
         command.SetAction(async (parse, ct) =>
         {
             var problems = new List<string>();
             var (chatMin, chatMax) = RunOptions.ParseInterval(parse.GetValue(chatInterval) ?? "", problems);
             var target = ParseServer(parse.GetValue(server), problems);
+            var (steadyMin, steadyMax) = RunOptions.ParseInterval(parse.GetValue(SteadyChatInterval) ?? "", problems);
+            var phases = ParsePhases(parse.GetValue(phase), problems);
+            if (parse.GetValue(IngestBots) <= 0 || parse.GetValue(IngestFrames) <= 0 || parse.GetValue(SteadyBots) <= 0)
+                problems.Add("--ingest-bots, --ingest-frames and --steady-bots must be positive.");
             if (parse.GetValue(hold) < 0 || parse.GetValue(chatters) < 0)
                 problems.Add("--hold and --chatters must be 0 or more.");
             if (parse.GetValue(ramp) <= 0)
@@ -43,10 +56,16 @@ internal static class BenchCommand
             Console.WriteLine($"LoadTestTui benchmark - {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}");
             try
             {
-                if (parse.GetValue(hold) > 0)
+                if (phases.Contains("hold") && parse.GetValue(hold) > 0)
                     await bench.HoldAsync(parse.GetValue(hold), TimeSpan.FromSeconds(parse.GetValue(holdSeconds))).ConfigureAwait(false);
-                if (parse.GetValue(chatters) > 0 && !ct.IsCancellationRequested)
+                if (phases.Contains("chat") && parse.GetValue(chatters) > 0 && !ct.IsCancellationRequested)
                     await bench.ChatAsync(parse.GetValue(chatters), chatMin, chatMax, TimeSpan.FromSeconds(parse.GetValue(chatSeconds))).ConfigureAwait(false);
+                if (phases.Contains("ingest") && !ct.IsCancellationRequested)
+                    await bench.IngestAsync(parse.GetValue(IngestBots), parse.GetValue(IngestFrames)).ConfigureAwait(false);
+                if (phases.Contains("steady") && !ct.IsCancellationRequested)
+                    await bench.SteadyAsync(parse.GetValue(SteadyBots), steadyMin, steadyMax, TimeSpan.FromSeconds(parse.GetValue(SteadySeconds))).ConfigureAwait(false);
+                if (phases.Contains("rtt") && !ct.IsCancellationRequested)
+                    await bench.RttAsync(TimeSpan.FromSeconds(parse.GetValue(RttSeconds))).ConfigureAwait(false);
             }
             catch (InvalidOperationException ex)
             {
@@ -56,6 +75,16 @@ internal static class BenchCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The phases asked for (commas or repeats); hold and chat when none.</summary>
+    private static HashSet<string> ParsePhases(string[]? values, List<string> problems)
+    {
+        var names = (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(v => v.ToLowerInvariant()).ToHashSet();
+        foreach (var unknown in names.Where(n => !PhaseNames.Contains(n)))
+            problems.Add($"--phase '{unknown}' is not a phase; use {string.Join(", ", PhaseNames)}.");
+        return names.Count == 0 ? ["hold", "chat"] : names;
     }
 
     private static (string Host, int Port)? ParseServer(string? text, List<string> problems)
@@ -69,7 +98,7 @@ internal static class BenchCommand
         return null;
     }
 
-    private sealed class Bench((string Host, int Port)? external, double ramp, CancellationToken cancellationToken)
+    private sealed partial class Bench((string Host, int Port)? external, double ramp, CancellationToken cancellationToken)
     {
         public async Task HoldAsync(int count, TimeSpan holdFor)
         {
