@@ -33,6 +33,7 @@ internal sealed class SessionWriter
     private readonly FlushTicker? _ticker;
     private long _queuedBytes;
     private volatile bool _completed;
+    private TaskCompletionSource? _lingering; // set while the drain waits for a tick: completed when the queue gets half full
 
     /// <param name="ticker">The shared flush clock; null sends every batch as soon as it is queued.</param>
     public SessionWriter(PipeWriter output, ServerCounters counters, int maxQueuedFrames, int maxQueuedBytes, FlushTicker? ticker = null)
@@ -65,6 +66,8 @@ internal sealed class SessionWriter
             Interlocked.Add(ref _queuedBytes, -frame.Length);
             return false;
         }
+        if (Volatile.Read(ref _lingering) is { } lingering && HalfFull())
+            lingering.TrySetResult();
         return true;
     }
 
@@ -93,10 +96,10 @@ internal sealed class SessionWriter
                 if (_ticker is not null)
                 {
                     var tick = _ticker.Current;
-                    // Sent this tick already: let more frames join the next send, unless the queue is half
-                    // full, so that lingering never turns a reader who keeps up into a "slow" one.
-                    if (tick.Generation == flushedIn && _ticker.Busy && reader.Count < _maxQueuedFrames / 2 && QueuedBytes < _maxQueuedBytes / 2)
-                        await tick.Ended.ConfigureAwait(false);
+                    // Sent this tick already: let more frames join the next send, unless the queue is (or
+                    // gets) half full, so that lingering never turns a reader who keeps up into a "slow" one.
+                    if (tick.Generation == flushedIn && _ticker.Busy && !HalfFull())
+                        await LingerAsync(tick).ConfigureAwait(false);
                     tick = _ticker.Current;
                     tick.CountFlush();
                     flushedIn = tick.Generation;
@@ -121,6 +124,18 @@ internal sealed class SessionWriter
                 // Completing flushes leftovers; a dead socket simply takes them with it.
             }
         }
+    }
+
+    private bool HalfFull() => _queue.Reader.Count >= _maxQueuedFrames / 2 || QueuedBytes >= _maxQueuedBytes / 2;
+
+    /// <summary>Waits for the tick to end, or for the queue to get half full meanwhile.</summary>
+    private async Task LingerAsync(FlushTick tick)
+    {
+        var wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Interlocked.Exchange(ref _lingering, wake);
+        if (!HalfFull()) // a frame may have crossed the mark before the signal was published
+            await Task.WhenAny(tick.Ended, wake.Task).ConfigureAwait(false);
+        Interlocked.Exchange(ref _lingering, null);
     }
 
     /// <summary>

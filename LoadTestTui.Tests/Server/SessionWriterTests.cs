@@ -67,7 +67,10 @@ public sealed class SessionWriterTests
         var clock = Stopwatch.StartNew();
 
         for (var i = 1; i <= 4; i++)
+        {
             Assert.IsTrue(writer.TryEnqueue(Frame(i)));
+            await Task.Delay(10); // the writer starts lingering on the first of them; the fourth must end the wait
+        }
         await Eventually.TrueAsync(() => sink.Length == 5 * 4, "half a queue sent");
 
         Assert.IsLessThan(ServerOptions.MaxFlushLinger * 0.9, clock.Elapsed, "lingering must not push a reader who keeps up towards the slow-reader bound");
