@@ -12,7 +12,6 @@ namespace LoadTestTui.Core.Protocol;
 /// </summary>
 public static class FrameLoop
 {
-    private const int StackFrameLimit = 16 * 1024;
 
     /// <summary>The frame loop for a handler that wants decoded packets (strings allocated per frame).</summary>
     public static Task<FrameLoopEnd> RunAsync(PipeReader reader, FrameCodec codec, IPacketHandler handler, CancellationToken cancellationToken) =>
@@ -62,12 +61,12 @@ public static class FrameLoop
     /// <summary>
     /// Hands every complete frame at the front of <paramref name="buffer"/> to the handler and
     /// advances past it; returns null when the rest is incomplete, or why the loop must end.
-    /// Synchronous and allocation-free: a frame that straddles two buffer segments is copied to
-    /// the stack (or, past 16 KB, a pooled array); one inside a segment is read in place.
+    /// Synchronous and allocation-free: a frame inside a segment is read in place; one that
+    /// straddles two buffer segments is copied to a pooled array (no stack buffer: zeroing one
+    /// on every read would cost more than the copies).
     /// </summary>
     public static FrameLoopEnd? DrainFrames(ref ReadOnlySequence<byte> buffer, FrameCodec codec, IFrameHandler handler)
     {
-        Span<byte> scratch = stackalloc byte[StackFrameLimit];
         while (true)
         {
             switch (codec.TryReadLength(buffer, out var length, out var error))
@@ -79,14 +78,14 @@ public static class FrameLoop
             }
             byte[]? rented = null;
             var first = buffer.FirstSpan;
-            ReadOnlySpan<byte> masked = scratch; // scoped like the stack scratch it may point into
+            ReadOnlySpan<byte> masked;
             if (first.Length >= length)
             {
                 masked = first[..length];
             }
             else
             {
-                var copy = length <= scratch.Length ? scratch[..length] : (rented = ArrayPool<byte>.Shared.Rent(length)).AsSpan(0, length);
+                var copy = (rented = ArrayPool<byte>.Shared.Rent(length)).AsSpan(0, length);
                 buffer.Slice(0, length).CopyTo(copy);
                 masked = copy;
             }

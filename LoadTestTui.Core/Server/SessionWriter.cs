@@ -12,8 +12,9 @@ namespace LoadTestTui.Core.Server;
 /// <see cref="FlushTicker"/> that says the server is busy, a writer that has already flushed during
 /// the current tick waits for the next tick before flushing again (frames keep queuing meanwhile),
 /// so a session that receives a storm of small frames sends them many per syscall, while a quiet
-/// session still sends its first frame at once, and a quiet server never waits. An idle writer is
-/// woken synchronously by the thread that queues a frame (no thread-pool hop before the send). The queue is bounded in frames and in bytes: a reader too
+/// session still sends its first frame at once, and a quiet server never waits. (The writer is woken
+/// on the thread pool, not on the enqueuing thread: with inline socket completions that thread is
+/// the one epoll thread of a 2-core machine, and sending from it halved the server's throughput.) The queue is bounded in frames and in bytes: a reader too
 /// slow to keep up is dropped, never buffered without limit. While idle it holds no buffer (the
 /// pipe returns its segments on flush).
 /// </summary>
@@ -48,9 +49,6 @@ internal sealed class SessionWriter
             SingleReader = true,
             SingleWriter = false,
             FullMode = BoundedChannelFullMode.Wait,
-            // The drain runs on the enqueuing thread until its first asynchronous wait (a tick, a
-            // full socket): the send of a lone frame costs no thread-pool wake-up.
-            AllowSynchronousContinuations = true,
         });
     }
 
