@@ -25,6 +25,7 @@ internal sealed partial class Bot : IPacketHandler
     public bool OnPacket(in Packet packet)
     {
         _traffic.FramesReceived++;
+        _lastReceivedTicks = MonoClock.Now;
         _traffic.BytesReceived += packet.FrameLength;
         switch (packet.Type)
         {
