@@ -23,8 +23,15 @@ public sealed record EngineOptions
     /// <summary>Never more handshakes in flight than this, however fast the server answers (below a typical accept backlog).</summary>
     public int HandshakeWindowMax { get; init; } = 1024;
 
-    /// <summary>A registration answered slower than this (connect start to user list) halves the handshake window.</summary>
+    /// <summary>
+    /// Registrations (connect start to user list) this fast never slow the ramp. Above it the target
+    /// is twice the server's recent typical answer, up to <see cref="HandshakeTargetMax"/>; when a
+    /// quarter of a window's worth of answers are slower, the handshake window halves.
+    /// </summary>
     public TimeSpan HandshakeTarget { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Registrations slower than this always slow the ramp (kept well under the connect and response timeouts).</summary>
+    public TimeSpan HandshakeTargetMax { get; init; } = TimeSpan.FromSeconds(3);
 
     /// <summary>Reconnects per second for the whole run, on top of each bot's backoff.</summary>
     public double ReconnectsPerSecond { get; init; } = 500;
@@ -38,8 +45,8 @@ public sealed record EngineOptions
             problems.Add("the snapshot tick must be between 0.02 and 10 seconds.");
         if (HandshakeWindowInitial < 1 || HandshakeWindowMax < HandshakeWindow.MinimumSize)
             problems.Add($"the handshake window must start at 1 or more and allow at least {HandshakeWindow.MinimumSize}.");
-        if (HandshakeTarget <= TimeSpan.Zero)
-            problems.Add("the handshake target must be positive.");
+        if (HandshakeTarget <= TimeSpan.Zero || HandshakeTargetMax < HandshakeTarget)
+            problems.Add("the handshake target must be positive and no more than its maximum.");
         if (ReconnectsPerSecond <= 0 || double.IsNaN(ReconnectsPerSecond))
             problems.Add($"the reconnect rate must be positive per second (got {ReconnectsPerSecond}).");
         if (StopTimeout < TimeSpan.Zero)

@@ -4,21 +4,38 @@ namespace LoadTestTui.Core.Engine;
 
 /// <summary>
 /// A congestion window over handshakes in flight (connect + register), so however high the
-/// ramp is, the engine never piles more joins on a server than it answers in time. It grows
-/// like TCP's: by one per fast answer up to a threshold (slow start), then by one per window
-/// of fast answers; it halves on an answer slower than the target or a failed handshake, at
-/// most once per round (a handshake that began before the last cut does not cut again).
-/// Time is passed in (<see cref="MonoClock"/> ticks), so the rules are testable without a clock.
-/// By Little's law a server that answers C registrations/s settles near C x target in flight:
-/// a smaller window costs no throughput, only queueing delay and timeouts.
+/// ramp is, the engine never piles more joins on a server than it answers in time.
+/// <para>
+/// It judges rounds, not single answers (one slow outlier must not halve it): a round is as
+/// many answers as the window was wide when it began. If a quarter of a round's answers are
+/// slower than the target, the window halves; otherwise it doubles while below the size of the
+/// last cut (slow start), then grows by an eighth. A failed handshake (refused, timed out,
+/// dropped before the user list) halves it at once. Answers to handshakes begun before a cut
+/// are not judged again.
+/// </para>
+/// <para>
+/// The target is twice the lowest round median of the last <see cref="Memory"/> rounds (what a
+/// registration costs here without a queue of our making: a server may answer slowly at any
+/// load, for example on a flush tick), at least the floor and at most the ceiling. Only
+/// latency that grows with the window is queueing, and queueing is what a window can remove:
+/// by Little's law a server that answers C registrations/s settles near C x target in flight.
+/// Time is passed in as ticks, so the rules are testable without a clock.
+/// </para>
 /// </summary>
 public sealed class HandshakeWindow
 {
     public const int MinimumSize = 4;
 
+    /// <summary>Rounds whose medians the baseline remembers.</summary>
+    public const int Memory = 8;
+
     private readonly Lock _gate = new();
     private readonly int _max;
-    private readonly long _targetTicks;
+    private readonly long _floorTicks;
+    private readonly long _ceilingTicks;
+    private readonly long[] _latencies;
+    private readonly long[] _medians = new long[Memory];
+    private int _rounds;
     private double _size;
     private double _threshold;
     private int _inFlight;
@@ -28,16 +45,24 @@ public sealed class HandshakeWindow
     private HandshakeSignal _lastSignal;
     private ErrorKind _lastFailure;
 
+    // The round being judged.
+    private int _roundSize;
+    private int _roundAnswers;
+
     /// <param name="initial">Window at start.</param>
     /// <param name="max">Never more in flight than this (keep it under the server's accept backlog).</param>
-    /// <param name="target">An answer slower than this is a congestion signal.</param>
+    /// <param name="targetFloor">Answers this fast are never slow.</param>
+    /// <param name="targetCeiling">Answers slower than this always are (keep it well under the timeouts).</param>
     /// <param name="ticksPerSecond">The tick unit of the times passed in (Stopwatch.Frequency for <see cref="MonoClock"/>).</param>
-    public HandshakeWindow(int initial, int max, TimeSpan target, long ticksPerSecond)
+    public HandshakeWindow(int initial, int max, TimeSpan targetFloor, TimeSpan targetCeiling, long ticksPerSecond)
     {
         _max = Math.Max(MinimumSize, max);
         _size = Math.Clamp(initial, MinimumSize, _max);
         _threshold = _max;
-        _targetTicks = (long)(target.TotalSeconds * ticksPerSecond);
+        _floorTicks = (long)(targetFloor.TotalSeconds * ticksPerSecond);
+        _ceilingTicks = Math.Max(_floorTicks, (long)(targetCeiling.TotalSeconds * ticksPerSecond));
+        _latencies = new long[_max];
+        StartRound();
     }
 
     /// <summary>Handshakes allowed in flight now.</summary>
@@ -97,10 +122,11 @@ public sealed class HandshakeWindow
         lock (_gate)
         {
             _inFlight--;
-            if (nowTicks - beganTicks > _targetTicks)
-                Cut(beganTicks, nowTicks, HandshakeSignal.Slow);
-            else
-                Grow();
+            if (beganTicks <= _lastCutTicks)
+                return; // queued before the cut: already answered with one
+            _latencies[_roundAnswers++] = nowTicks - beganTicks;
+            if (_roundAnswers >= _roundSize)
+                EndRound(nowTicks);
         }
     }
 
@@ -110,8 +136,10 @@ public sealed class HandshakeWindow
         lock (_gate)
         {
             _inFlight--;
-            if (Cut(beganTicks, nowTicks, HandshakeSignal.Failed))
-                _lastFailure = kind;
+            if (beganTicks <= _lastCutTicks)
+                return;
+            Cut(nowTicks, HandshakeSignal.Failed);
+            _lastFailure = kind;
         }
     }
 
@@ -122,20 +150,37 @@ public sealed class HandshakeWindow
             _inFlight--;
     }
 
-    private void Grow()
+    private void EndRound(long nowTicks)
     {
-        _size += _size < _threshold ? 1 : 1 / _size;
+        var round = _latencies.AsSpan(0, _roundAnswers);
+        round.Sort();
+        _medians[_rounds++ % Memory] = round[round.Length / 2];
+        var baseline = long.MaxValue;
+        foreach (var median in _medians.AsSpan(0, Math.Min(_rounds, Memory)))
+            baseline = Math.Min(baseline, median);
+        var target = Math.Clamp(2 * baseline, _floorTicks, _ceilingTicks);
+        if (round[round.Length * 3 / 4] > target)
+        {
+            Cut(nowTicks, HandshakeSignal.Slow);
+            return;
+        }
+        _size = _size < _threshold ? Math.Min(_size * 2, _threshold) : _size + Math.Max(1, _size / 8);
         _size = Math.Min(_size, _max);
+        StartRound();
     }
 
-    private bool Cut(long beganTicks, long nowTicks, HandshakeSignal signal)
+    private void Cut(long nowTicks, HandshakeSignal signal)
     {
-        if (beganTicks <= _lastCutTicks)
-            return false; // this round was already answered with a cut
         _size = Math.Max(MinimumSize, _size / 2);
         _threshold = _size;
         _lastCutTicks = nowTicks;
         _lastSignal = signal;
-        return true;
+        StartRound();
+    }
+
+    private void StartRound()
+    {
+        _roundSize = Math.Max(MinimumSize, (int)_size);
+        _roundAnswers = 0;
     }
 }

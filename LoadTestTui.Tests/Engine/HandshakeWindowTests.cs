@@ -6,66 +6,76 @@ namespace LoadTestTui.Tests.Engine;
 [TestClass]
 public sealed class HandshakeWindowTests
 {
-    private const long Ms = 1; // the tests' clock counts milliseconds
-
     /// <summary>
-    /// Scripts of handshakes, one a second: f = answered in 100 ms, s = answered in 900 ms (over the
-    /// 500 ms target), S = slow but begun at time 0 (before any cut), x = failed. "f*16" repeats.
-    /// Initial window 16, max 64.
+    /// Scripts of rounds, one a second, each as many handshakes as the window allows, all begun at
+    /// once (clock in ms; initial window 16, max 64, target floor 500 ms, ceiling 3 s). f: every
+    /// answer in 100 ms; s: every answer in 900 ms; c: every answer in 4 s; m: one slow outlier, the
+    /// rest fast; q: a third slow; S: slow answers to handshakes begun at time 0, before any cut;
+    /// x: one failed handshake. "f*4" repeats.
     /// </summary>
     [TestMethod]
     [DataRow("", 16)]
-    [DataRow("f", 17)]
-    [DataRow("f*16", 32)]
-    [DataRow("f*80", 64)]
-    [DataRow("s", 8)]
-    [DataRow("f*16 s", 16)]
-    [DataRow("f*16 s f*40", 18)]
-    [DataRow("s f*4", 8)]
-    [DataRow("s S", 8)]
-    [DataRow("S S", 8)]
+    [DataRow("f", 32)]
+    [DataRow("f f", 64)]
+    [DataRow("f*5", 64)]
+    [DataRow("s", 32)] // slow from the first answer: the server's own pace, not a queue
+    [DataRow("s f", 64)]
+    [DataRow("f s", 16)] // nine times slower than it was: a queue
+    [DataRow("f s f f", 20)]
+    [DataRow("f s*9", 6)] // after 8 slow rounds the fast one is forgotten: the server got slower
+    [DataRow("m", 32)]
+    [DataRow("q", 8)]
+    [DataRow("f s S", 16)]
+    [DataRow("c", 8)]
     [DataRow("x", 8)]
     [DataRow("x x x", 4)]
-    [DataRow("x*10 f*10", 6)]
-    public void Size_AfterAnswers_GrowsOnFastShrinksOnSlowOrFailed(string script, int expected)
+    [DataRow("x*10 f*10", 16)]
+    public void Size_AfterRounds_GrowsOnFastShrinksOnSlowOrFailed(string script, int expected)
     {
-        var window = new HandshakeWindow(16, 64, TimeSpan.FromMilliseconds(500), 1000);
+        var window = new HandshakeWindow(16, 64, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(3), 1000);
         long now = 1000;
         foreach (var token in script.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var parts = token.Split('*');
             var times = parts.Length == 2 ? int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : 1;
-            for (var i = 0; i < times; i++, now += 1000)
-            {
-                Assert.IsTrue(window.TryBegin(), "one handshake at a time always fits");
-                switch (parts[0])
-                {
-                    case "f":
-                        window.Answered(now, now + 100 * Ms);
-                        break;
-                    case "s":
-                        window.Answered(now, now + 900 * Ms);
-                        break;
-                    case "S":
-                        window.Answered(0, now + 900 * Ms);
-                        break;
-                    case "x":
-                        window.Failed(now, now + 50 * Ms, ErrorKind.ConnectTimeout);
-                        break;
-                    default:
-                        Assert.Fail($"unknown token {token}");
-                        break;
-                }
-            }
+            for (var round = 0; round < times; round++, now += 1000)
+                PlayRound(window, parts[0], now);
         }
         Assert.AreEqual(expected, window.Size);
         Assert.AreEqual(0, window.InFlight);
     }
 
+    private static void PlayRound(HandshakeWindow window, string kind, long now)
+    {
+        if (kind == "x")
+        {
+            Assert.IsTrue(window.TryBegin());
+            window.Failed(now, now + 50, ErrorKind.ConnectTimeout);
+            return;
+        }
+        var n = window.Size;
+        for (var i = 0; i < n; i++)
+            Assert.IsTrue(window.TryBegin(), "a round fits its window");
+        Assert.IsFalse(window.TryBegin(), "and no more");
+        for (var i = 0; i < n; i++)
+        {
+            var slow = kind switch
+            {
+                "f" => false,
+                "s" or "S" or "c" => true,
+                "m" => i == 0,
+                "q" => i % 3 == 0,
+                _ => throw new AssertFailedException($"unknown round {kind}"),
+            };
+            var began = kind == "S" ? 0 : now;
+            window.Answered(began, now + (kind == "c" ? 4000 : slow ? 900 : 100));
+        }
+    }
+
     [TestMethod]
     public void TryBegin_WindowFull_RefusesUntilOneEnds()
     {
-        var window = new HandshakeWindow(4, 64, TimeSpan.FromMilliseconds(500), 1000);
+        var window = new HandshakeWindow(4, 64, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(3), 1000);
         for (var i = 0; i < 4; i++)
             Assert.IsTrue(window.TryBegin());
         Assert.IsFalse(window.TryBegin());
@@ -78,13 +88,15 @@ public sealed class HandshakeWindowTests
     [TestMethod]
     public void LastSignal_AfterCuts_NamesTheCause()
     {
-        var window = new HandshakeWindow(16, 64, TimeSpan.FromMilliseconds(500), 1000);
+        var window = new HandshakeWindow(16, 64, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(3), 1000);
         Assert.AreEqual(HandshakeSignal.None, window.LastSignal);
-        window.TryBegin();
-        window.Answered(1000, 2000);
+        for (var i = 0; i < 16; i++)
+            window.TryBegin();
+        for (var i = 0; i < 16; i++)
+            window.Answered(1000, 5000);
         Assert.AreEqual(HandshakeSignal.Slow, window.LastSignal);
         window.TryBegin();
-        window.Failed(3000, 3100, ErrorKind.ConnectRefused);
+        window.Failed(6000, 6100, ErrorKind.ConnectRefused);
         Assert.AreEqual(HandshakeSignal.Failed, window.LastSignal);
         Assert.AreEqual(ErrorKind.ConnectRefused, window.LastFailure);
     }

@@ -10,7 +10,8 @@ namespace LoadTestTui.Cli;
 /// <summary>
 /// <c>loadtest bench</c>: measures this machine, never asserts. Phase one holds many idle bots
 /// online with heartbeats (connect rate, memory per bot, CPU while holding); phase two runs
-/// chatting bots and measures the deliveries they ingest and the CPU per million frames. The
+/// chatting bots and measures the deliveries they ingest and the CPU per million frames; phase
+/// three (storm, <see cref="BenchStormPhase"/>) is a join storm with default bot options. The
 /// reference server runs as a child process, because one process can hold only ~19,900 sockets.
 /// </summary>
 internal static class BenchCommand
@@ -24,9 +25,13 @@ internal static class BenchCommand
         var chatInterval = new Option<string>("--chat-interval") { Description = "Chat interval of phase two, MIN-MAX seconds.", DefaultValueFactory = _ => "3-8" };
         var ramp = new Option<double>("--ramp") { Description = "Bots started per second.", DefaultValueFactory = _ => 1000 };
         var server = new Option<string?>("--server") { Description = "HOST:PORT of a server to use instead of starting the reference server." };
-        var command = new Command("bench", "Measure this machine: bots held online, connect rate, memory per bot, deliveries/s and CPU per million frames.")
+        var phase = new Option<string[]>("--phase") { Description = "Phases to run: hold, chat, storm (repeatable or comma-separated); all by default.", AllowMultipleArgumentsPerToken = true };
+        var stormBots = new Option<int>("--storm-bots") { Description = "Bots in the join storm (phase storm), with default bot options.", DefaultValueFactory = _ => 19_000 };
+        var stormRamps = new Option<string>("--storm-ramps") { Description = "Ramps of the storm runs, comma-separated bots/s.", DefaultValueFactory = _ => $"5000,{EngineOptions.Default.RampPerSecond}" };
+        var stormLimit = new Option<double>("--storm-limit") { Description = "Seconds one storm run may take before it is reported as not all online.", DefaultValueFactory = _ => 600 };
+        var command = new Command("bench", "Measure this machine: bots held online, connect rate, memory per bot, deliveries/s, CPU per million frames, and a join storm.")
         {
-            hold, holdSeconds, chatters, chatSeconds, chatInterval, ramp, server,
+            hold, holdSeconds, chatters, chatSeconds, chatInterval, ramp, server, phase, stormBots, stormRamps, stormLimit,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -37,16 +42,22 @@ internal static class BenchCommand
                 problems.Add("--hold and --chatters must be 0 or more.");
             if (parse.GetValue(ramp) <= 0)
                 problems.Add("--ramp must be positive.");
+            var phases = ParsePhases(parse.GetValue(phase), problems);
+            var storm = ParseRamps(parse.GetValue(stormRamps) ?? "", problems);
+            if (parse.GetValue(stormBots) < 1 || parse.GetValue(stormLimit) <= 0)
+                problems.Add("--storm-bots and --storm-limit must be positive.");
             if (problems.Count > 0)
                 return Cli.Usage(problems);
             var bench = new Bench(target, parse.GetValue(ramp), ct);
             Console.WriteLine($"LoadTestTui benchmark - {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}");
             try
             {
-                if (parse.GetValue(hold) > 0)
+                if (phases.Contains("hold") && parse.GetValue(hold) > 0)
                     await bench.HoldAsync(parse.GetValue(hold), TimeSpan.FromSeconds(parse.GetValue(holdSeconds))).ConfigureAwait(false);
-                if (parse.GetValue(chatters) > 0 && !ct.IsCancellationRequested)
+                if (phases.Contains("chat") && parse.GetValue(chatters) > 0 && !ct.IsCancellationRequested)
                     await bench.ChatAsync(parse.GetValue(chatters), chatMin, chatMax, TimeSpan.FromSeconds(parse.GetValue(chatSeconds))).ConfigureAwait(false);
+                if (phases.Contains("storm") && !ct.IsCancellationRequested)
+                    await new BenchStormPhase(bench.ServerAsync, ct).RunAsync(parse.GetValue(stormBots), storm, TimeSpan.FromSeconds(parse.GetValue(stormLimit))).ConfigureAwait(false);
             }
             catch (InvalidOperationException ex)
             {
@@ -56,6 +67,33 @@ internal static class BenchCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static readonly string[] Phases = ["hold", "chat", "storm"];
+
+    /// <summary>The phases asked for ("hold,chat" or repeated --phase); all when none.</summary>
+    private static HashSet<string> ParsePhases(string[]? values, List<string> problems)
+    {
+        var asked = (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(v => v.ToLowerInvariant()).ToHashSet();
+        foreach (var unknown in asked.Where(p => !Phases.Contains(p)))
+            problems.Add($"--phase '{unknown}' is not one of {string.Join(", ", Phases)}.");
+        return asked.Count == 0 ? [.. Phases] : asked;
+    }
+
+    private static List<double> ParseRamps(string text, List<string> problems)
+    {
+        var ramps = new List<double>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0)
+                ramps.Add(value);
+            else
+                problems.Add($"--storm-ramps '{part}' must be positive bots per second.");
+        }
+        if (ramps.Count == 0 && problems.Count == 0)
+            problems.Add("--storm-ramps needs at least one ramp.");
+        return ramps;
     }
 
     private static (string Host, int Port)? ParseServer(string? text, List<string> problems)
@@ -143,7 +181,7 @@ internal static class BenchCommand
             return parts.Count == 0 ? "" : $" ({string.Join(", ", parts)})";
         }
 
-        private async Task<BenchServer> ServerAsync()
+        public async Task<BenchServer> ServerAsync()
         {
             if (external is { } target)
                 return new BenchServer(target.Host, target.Port, null);
@@ -181,7 +219,7 @@ internal static class BenchCommand
         }
     }
 
-    private sealed record BenchServer(string Host, int Port, Process? Child) : IAsyncDisposable
+    internal sealed record BenchServer(string Host, int Port, Process? Child) : IAsyncDisposable
     {
         public string Describe => Child is null ? $"{Host}:{Port}" : $"the reference server (child pid {Child.Id}) on {Host}:{Port}";
 
