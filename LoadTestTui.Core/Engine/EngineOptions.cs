@@ -21,17 +21,17 @@ public sealed record EngineOptions
     public int HandshakeWindowInitial { get; init; } = 16;
 
     /// <summary>Never more handshakes in flight than this, however fast the server answers (below a typical accept backlog).</summary>
-    public int HandshakeWindowMax { get; init; } = 1024;
+    public int HandshakeWindowMax { get; init; } = 512;
 
     /// <summary>
     /// Registrations (connect start to user list) this fast never slow the ramp. Above it the target
     /// is twice the server's recent typical answer, up to <see cref="HandshakeTargetMax"/>; when a
     /// quarter of a window's worth of answers are slower, the handshake window halves.
     /// </summary>
-    public TimeSpan HandshakeTarget { get; init; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan HandshakeTarget { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Registrations slower than this always slow the ramp (kept well under the connect and response timeouts).</summary>
-    public TimeSpan HandshakeTargetMax { get; init; } = TimeSpan.FromSeconds(3);
+    public TimeSpan HandshakeTargetMax { get; init; } = TimeSpan.FromSeconds(4);
 
     /// <summary>Reconnects per second for the whole run, on top of each bot's backoff.</summary>
     public double ReconnectsPerSecond { get; init; } = 500;

@@ -7,27 +7,32 @@ namespace LoadTestTui.Core.Engine;
 /// ramp is, the engine never piles more joins on a server than it answers in time.
 /// <para>
 /// It judges rounds, not single answers (one slow outlier must not halve it): a round is as
-/// many answers as the window was wide when it began. If a quarter of a round's answers are
-/// slower than the target, the window halves; otherwise it doubles while below the size of the
+/// many answers as the window was wide when it began, at least <see cref="MinimumRound"/>. If
+/// a quarter of a round's answers are slower than the target, the window halves; otherwise it doubles while below the size of the
 /// last cut (slow start), then grows by an eighth. A failed handshake (refused, timed out,
 /// dropped before the user list) halves it at once. Answers to handshakes begun before a cut
 /// are not judged again.
 /// </para>
 /// <para>
 /// The target is twice the lowest round median of the last <see cref="Memory"/> rounds (what a
-/// registration costs here without a queue of our making: a server may answer slowly at any
-/// load, for example on a flush tick), at least the floor and at most the ceiling. Only
-/// latency that grows with the window is queueing, and queueing is what a window can remove:
-/// by Little's law a server that answers C registrations/s settles near C x target in flight.
+/// registration costs here without a queue of our making: a server, or a loaded machine, may
+/// answer slowly at any load), at least the floor and at most the ceiling. The floor is a
+/// fraction of the timeouts, not of the server's best time: on a busy machine latency is
+/// mostly scheduling noise, and a window cut on noise starves the ramp without sparing the
+/// server anything. What the window must prevent is a queue that reaches the timeouts: by
+/// Little's law a server that answers C registrations/s settles near C x target in flight.
 /// Time is passed in as ticks, so the rules are testable without a clock.
 /// </para>
 /// </summary>
 public sealed class HandshakeWindow
 {
-    public const int MinimumSize = 4;
+    public const int MinimumSize = 8;
 
     /// <summary>Rounds whose medians the baseline remembers.</summary>
     public const int Memory = 8;
+
+    /// <summary>Answers a round needs at least: a verdict on a handful of answers would follow noise.</summary>
+    public const int MinimumRound = 16;
 
     private readonly Lock _gate = new();
     private readonly int _max;
@@ -61,7 +66,7 @@ public sealed class HandshakeWindow
         _threshold = _max;
         _floorTicks = (long)(targetFloor.TotalSeconds * ticksPerSecond);
         _ceilingTicks = Math.Max(_floorTicks, (long)(targetCeiling.TotalSeconds * ticksPerSecond));
-        _latencies = new long[_max];
+        _latencies = new long[Math.Max(_max, MinimumRound)];
         StartRound();
     }
 
@@ -180,7 +185,7 @@ public sealed class HandshakeWindow
 
     private void StartRound()
     {
-        _roundSize = Math.Max(MinimumSize, (int)_size);
+        _roundSize = Math.Max(MinimumRound, (int)_size);
         _roundAnswers = 0;
     }
 }
