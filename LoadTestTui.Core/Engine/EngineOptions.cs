@@ -24,14 +24,10 @@ public sealed record EngineOptions
     public int HandshakeWindowMax { get; init; } = 512;
 
     /// <summary>
-    /// Registrations (connect start to user list) this fast never slow the ramp. Above it the target
-    /// is twice the server's recent typical answer, up to <see cref="HandshakeTargetMax"/>; when a
-    /// quarter of a window's worth of answers are slower, the handshake window halves.
+    /// A registration (connect start to user list) slower than this is slow; when a quarter of a
+    /// window's worth are, the handshake window halves. A fifth of the default response timeout.
     /// </summary>
-    public TimeSpan HandshakeTarget { get; init; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>Registrations slower than this always slow the ramp (kept well under the connect and response timeouts).</summary>
-    public TimeSpan HandshakeTargetMax { get; init; } = TimeSpan.FromSeconds(4);
+    public TimeSpan HandshakeTarget { get; init; } = TimeSpan.FromSeconds(3);
 
     /// <summary>Reconnects per second for the whole run, on top of each bot's backoff.</summary>
     public double ReconnectsPerSecond { get; init; } = 500;
@@ -45,8 +41,8 @@ public sealed record EngineOptions
             problems.Add("the snapshot tick must be between 0.02 and 10 seconds.");
         if (HandshakeWindowInitial < 1 || HandshakeWindowMax < HandshakeWindow.MinimumSize)
             problems.Add($"the handshake window must start at 1 or more and allow at least {HandshakeWindow.MinimumSize}.");
-        if (HandshakeTarget <= TimeSpan.Zero || HandshakeTargetMax < HandshakeTarget)
-            problems.Add("the handshake target must be positive and no more than its maximum.");
+        if (HandshakeTarget <= TimeSpan.Zero)
+            problems.Add("the handshake target must be positive.");
         if (ReconnectsPerSecond <= 0 || double.IsNaN(ReconnectsPerSecond))
             problems.Add($"the reconnect rate must be positive per second (got {ReconnectsPerSecond}).");
         if (StopTimeout < TimeSpan.Zero)

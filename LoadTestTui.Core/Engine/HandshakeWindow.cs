@@ -14,33 +14,27 @@ namespace LoadTestTui.Core.Engine;
 /// are not judged again.
 /// </para>
 /// <para>
-/// The target is twice the lowest round median of the last <see cref="Memory"/> rounds (what a
-/// registration costs here without a queue of our making: a server, or a loaded machine, may
-/// answer slowly at any load), at least the floor and at most the ceiling. The floor is a
-/// fraction of the timeouts, not of the server's best time: on a busy machine latency is
-/// mostly scheduling noise, and a window cut on noise starves the ramp without sparing the
-/// server anything. What the window must prevent is a queue that reaches the timeouts: by
-/// Little's law a server that answers C registrations/s settles near C x target in flight.
-/// Time is passed in as ticks, so the rules are testable without a clock.
+/// The target is fixed and a fraction of the timeouts, not of the server's best time: what the
+/// window must prevent is a queue that reaches the timeouts (then the tool's own reconnects
+/// storm). Lower latency is not worth a narrower window: on a busy machine latency is mostly
+/// scheduling noise, and a server that batches its writes (as the reference server does under
+/// a join storm) answers each registration more cheaply the more arrive together, so a window
+/// cut on sub-second latency starves the ramp without sparing the server anything. By Little's
+/// law a server answering C registrations/s settles near C x target in flight. Time is passed
+/// in as ticks, so the rules are testable without a clock.
 /// </para>
 /// </summary>
 public sealed class HandshakeWindow
 {
     public const int MinimumSize = 8;
 
-    /// <summary>Rounds whose medians the baseline remembers.</summary>
-    public const int Memory = 8;
-
     /// <summary>Answers a round needs at least: a verdict on a handful of answers would follow noise.</summary>
     public const int MinimumRound = 16;
 
     private readonly Lock _gate = new();
     private readonly int _max;
-    private readonly long _floorTicks;
-    private readonly long _ceilingTicks;
+    private readonly long _targetTicks;
     private readonly long[] _latencies;
-    private readonly long[] _medians = new long[Memory];
-    private int _rounds;
     private double _size;
     private double _threshold;
     private int _inFlight;
@@ -56,16 +50,14 @@ public sealed class HandshakeWindow
 
     /// <param name="initial">Window at start.</param>
     /// <param name="max">Never more in flight than this (keep it under the server's accept backlog).</param>
-    /// <param name="targetFloor">Answers this fast are never slow.</param>
-    /// <param name="targetCeiling">Answers slower than this always are (keep it well under the timeouts).</param>
+    /// <param name="target">An answer slower than this is slow (keep it well under the timeouts).</param>
     /// <param name="ticksPerSecond">The tick unit of the times passed in (Stopwatch.Frequency for <see cref="MonoClock"/>).</param>
-    public HandshakeWindow(int initial, int max, TimeSpan targetFloor, TimeSpan targetCeiling, long ticksPerSecond)
+    public HandshakeWindow(int initial, int max, TimeSpan target, long ticksPerSecond)
     {
         _max = Math.Max(MinimumSize, max);
         _size = Math.Clamp(initial, MinimumSize, _max);
         _threshold = _max;
-        _floorTicks = (long)(targetFloor.TotalSeconds * ticksPerSecond);
-        _ceilingTicks = Math.Max(_floorTicks, (long)(targetCeiling.TotalSeconds * ticksPerSecond));
+        _targetTicks = (long)(target.TotalSeconds * ticksPerSecond);
         _latencies = new long[Math.Max(_max, MinimumRound)];
         StartRound();
     }
@@ -159,12 +151,7 @@ public sealed class HandshakeWindow
     {
         var round = _latencies.AsSpan(0, _roundAnswers);
         round.Sort();
-        _medians[_rounds++ % Memory] = round[round.Length / 2];
-        var baseline = long.MaxValue;
-        foreach (var median in _medians.AsSpan(0, Math.Min(_rounds, Memory)))
-            baseline = Math.Min(baseline, median);
-        var target = Math.Clamp(2 * baseline, _floorTicks, _ceilingTicks);
-        if (round[round.Length * 3 / 4] > target)
+        if (round[round.Length * 3 / 4] > _targetTicks)
         {
             Cut(nowTicks, HandshakeSignal.Slow);
             return;

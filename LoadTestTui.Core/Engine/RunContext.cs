@@ -16,7 +16,7 @@ internal sealed class RunContext
         Options = options;
         Codec = new FrameCodec(options.Protocol);
         Events = new EventLog(engine.MaxEventsPerTick, logger);
-        Handshakes = new HandshakeWindow(engine.HandshakeWindowInitial, engine.HandshakeWindowMax, engine.HandshakeTarget, engine.HandshakeTargetMax, System.Diagnostics.Stopwatch.Frequency);
+        Handshakes = new HandshakeWindow(engine.HandshakeWindowInitial, engine.HandshakeWindowMax, engine.HandshakeTarget, System.Diagnostics.Stopwatch.Frequency);
         Reconnects = new ReconnectPacer(engine.ReconnectsPerSecond, Math.Max(1, (int)(engine.ReconnectsPerSecond / 10)), System.Diagnostics.Stopwatch.Frequency);
         _addresses = new(() => ResolveAsync(options.Host));
     }

@@ -75,14 +75,13 @@ public sealed class HandshakeControlTests
         const int bots = 2000;
         await using var server = new ThrottledRegistrar(perSecond: 200);
         // A 3 s silence timeout: 2,000 registrations piled at once would wait up to 10 s in the server's queue.
-        // The window's target (0.25-1 s) and cap (256, 1.3 s of this server's work) keep the queue well under it.
+        // The window's target (0.5 s) and cap (256, 1.3 s of this server's work) keep the queue well under it.
         var options = IdleBots(server.Port) with { ResponseTimeout = TimeSpan.FromSeconds(3), ConnectTimeout = TimeSpan.FromSeconds(5) };
         var engineOptions = TestServers.FastEngine with
         {
             RampPerSecond = 100_000,
             StopTimeout = TimeSpan.FromSeconds(1),
-            HandshakeTarget = TimeSpan.FromMilliseconds(250),
-            HandshakeTargetMax = TimeSpan.FromSeconds(1),
+            HandshakeTarget = TimeSpan.FromMilliseconds(500),
             HandshakeWindowMax = 256,
         };
         await using var engine = new BotEngine(options, engineOptions);
