@@ -17,6 +17,8 @@ internal sealed class RunContext
         Codec = new FrameCodec(options.Protocol);
         RunIdBytes = System.Text.Encoding.ASCII.GetBytes(RunId);
         Events = new EventLog(engine.MaxEventsPerTick, logger);
+        Handshakes = new HandshakeWindow(engine.HandshakeWindowInitial, engine.HandshakeWindowMax, engine.HandshakeTarget, System.Diagnostics.Stopwatch.Frequency);
+        Reconnects = new ReconnectPacer(engine.ReconnectsPerSecond, Math.Max(1, (int)(engine.ReconnectsPerSecond / 10)), System.Diagnostics.Stopwatch.Frequency);
         _addresses = new(() => ResolveAsync(options.Host));
     }
 
@@ -30,6 +32,18 @@ internal sealed class RunContext
     public LatencyRecorder ChatRtt { get; } = new();
     public LatencyRecorder PingRtt { get; } = new();
     public LatencyRecorder FanOut { get; } = new();
+
+    /// <summary>Connect start to first user list, per connection that registered.</summary>
+    public LatencyRecorder Registration { get; } = new();
+
+    /// <summary>Connect start to TCP connected.</summary>
+    public LatencyRecorder ConnectTime { get; } = new();
+
+    /// <summary>Bounds the handshakes in flight (first starts and reconnects alike).</summary>
+    public HandshakeWindow Handshakes { get; }
+
+    /// <summary>Paces the run's reconnects as a crowd.</summary>
+    public ReconnectPacer Reconnects { get; }
     public EventLog Events { get; }
     public BotDirectory Bots { get; } = new();
 
