@@ -8,8 +8,14 @@ namespace LoadTestTui.Core.Cluster;
 
 public sealed partial class ClusterController
 {
-    private readonly HistogramBase[] _cumulative = [HistogramCodec.Empty(), HistogramCodec.Empty(), HistogramCodec.Empty()];
-    private readonly HistogramBase[] _second = [HistogramCodec.Empty(), HistogramCodec.Empty(), HistogramCodec.Empty()];
+    // Chat RTT, ping RTT, fan-out, registration, connect time: as the agents ship them (RunFigures.Histograms).
+    private const int Chat = 0, Ping = 1, Fan = 2, Registration = 3, Connect = 4;
+    private readonly HistogramBase[] _cumulative = NewHistograms();
+    private readonly HistogramBase[] _second = NewHistograms();
+    private int _peakHandshakes;
+    private int _peakWindow;
+
+    private static HistogramBase[] NewHistograms() => [.. Enumerable.Range(0, 5).Select(_ => HistogramCodec.Empty())];
     private SnapshotTotals _previous;
     private SnapshotTotals _previousSecond;
     private ImmutableList<TimelineRow> _timeline = [];
@@ -25,6 +31,8 @@ public sealed partial class ClusterController
         _timeline = [];
         _peakOnline = 0;
         _lostBots = 0;
+        _peakHandshakes = 0;
+        _peakWindow = 0;
     }
 
     private EngineSnapshot IdleSnapshot() => new()
@@ -47,7 +55,12 @@ public sealed partial class ClusterController
             return IdleSnapshot();
         var f = run.Agents.Select(a => a.Figures).OfType<RunFigures>().ToList();
         long Sum(Func<RunFigures, long> field) => f.Sum(field);
-        var working = run.Agents.Where(a => !a.Lost && a.Figures is not null).Select(a => a.Figures!.States).ToList();
+        var live = run.Agents.Where(a => !a.Lost && a.Figures is not null).Select(a => a.Figures!).ToList();
+        var working = live.Select(x => x.States).ToList();
+        var handshakes = live.Sum(x => x.HandshakesInFlight);
+        var window = live.Sum(x => x.HandshakeWindow);
+        _peakHandshakes = Math.Max(_peakHandshakes, handshakes);
+        _peakWindow = Math.Max(_peakWindow, window);
         int States(Func<StateCounts, int> field) => working.Sum(field);
         var states = new StateCounts(States(s => s.Idle), States(s => s.Connecting), States(s => s.Registering), States(s => s.Online),
             States(s => s.Reconnecting), States(s => s.Stopping), States(s => s.Stopped), States(s => s.Failed) + _lostBots);
@@ -62,15 +75,15 @@ public sealed partial class ClusterController
         var seconds = Math.Max(1e-3, MonoClock.ToMicroseconds(now - previous.Ticks) / 1e6);
         double Rate(long current, long before) => Math.Max(0, current - before) / seconds;
 
-        var intervals = new LatencySummary[3];
-        for (var i = 0; i < 3; i++)
+        var intervals = new LatencySummary[_pending.Length];
+        for (var i = 0; i < _pending.Length; i++)
         {
             intervals[i] = LatencyRecorder.Summarize(_pending[i]);
             _cumulative[i].Add(_pending[i]);
             _second[i].Add(_pending[i]);
             _pending[i].Reset();
         }
-        AppendTimeline(run, totals, states.Online);
+        AppendTimeline(run, totals, states.Online, live);
 
         var state = !run.IsActive ? RunState.Stopped : run.Stopping ? RunState.Stopping
             : run.Working.Any(a => a.Figures is null || a.Figures.State == RunState.Ramping) ? RunState.Ramping : RunState.Running;
@@ -106,13 +119,24 @@ public sealed partial class ClusterController
             BytesReceivedPerSecond = Rate(totals.BytesReceived, previous.BytesReceived),
             ConnectsPerSecond = Rate(totals.Connects, previous.Connects),
             ErrorsPerSecond = Rate(totals.Errors, previous.Errors),
-            ChatRtt = LatencyRecorder.Summarize(_cumulative[0]),
-            ChatRttInterval = intervals[0],
-            PingRtt = LatencyRecorder.Summarize(_cumulative[1]),
-            PingRttInterval = intervals[1],
+            ChatRtt = LatencyRecorder.Summarize(_cumulative[Chat]),
+            ChatRttInterval = intervals[Chat],
+            PingRtt = LatencyRecorder.Summarize(_cumulative[Ping]),
+            PingRttInterval = intervals[Ping],
+            Registration = LatencyRecorder.Summarize(_cumulative[Registration]),
+            RegistrationInterval = intervals[Registration],
+            ConnectTime = LatencyRecorder.Summarize(_cumulative[Connect]),
+            ConnectTimeInterval = intervals[Connect],
+            RampPerSecond = run.IsActive ? run.RampPerSecond : 0,
+            EffectiveRampPerSecond = live.Sum(x => x.EffectiveRampPerSecond),
+            HandshakesInFlight = handshakes,
+            HandshakeWindow = window,
+            PeakHandshakesInFlight = _peakHandshakes,
+            PeakHandshakeWindow = _peakWindow,
+            RampLimit = live.Select(x => x.RampLimit).FirstOrDefault(l => l.Length > 0) ?? "",
             Delivery = new DeliveryStats(Sum(x => x.DeliveryExpected), Sum(x => x.DeliveryReceived), Sum(x => x.DeliveryLost),
                 Sum(x => x.DeliveryDuplicated), Sum(x => x.DeliveryOutOfOrder), Sum(x => x.DeliveryUntagged),
-                LatencyRecorder.Summarize(_cumulative[2]), intervals[2]) { Remote = Sum(x => x.DeliveryRemote) },
+                LatencyRecorder.Summarize(_cumulative[Fan]), intervals[Fan]) { Remote = Sum(x => x.DeliveryRemote) },
             Errors = errors,
             ProtocolErrors = Enum.GetValues<ProtocolErrorKind>()
                 .Select(k => (k, Sum(x => x.ProtocolErrors.GetValueOrDefault(k))))
@@ -126,19 +150,26 @@ public sealed partial class ClusterController
     }
 
     /// <summary>Closes a timeline second when the run's clock passes one, as the local engine does.</summary>
-    private void AppendTimeline(ClusterRun run, SnapshotTotals totals, int online)
+    private void AppendTimeline(ClusterRun run, SnapshotTotals totals, int online, List<RunFigures> live)
     {
         var second = (int)run.Elapsed.TotalSeconds;
         var last = _timeline.Count == 0 ? 0 : _timeline[^1].T;
         if (second <= last)
             return;
         var span = Math.Max(1e-3, MonoClock.ToMicroseconds(totals.Ticks - _previousSecond.Ticks) / 1e6);
-        var chat = LatencyRecorder.Summarize(_second[0]);
+        var chat = LatencyRecorder.Summarize(_second[Chat]);
+        var registration = LatencyRecorder.Summarize(_second[Registration]);
         foreach (var h in _second)
             h.Reset();
         _timeline = _timeline.Add(new TimelineRow(second, online, totals.Sent, totals.Received,
             (totals.Sent - _previousSecond.Sent) / span, (totals.Received - _previousSecond.Received) / span,
-            chat.P50Ms, chat.P99Ms, totals.Errors, totals.Connects));
+            chat.P50Ms, chat.P99Ms, totals.Errors, totals.Connects)
+        {
+            RegistrationP99Ms = registration.P99Ms,
+            EffectiveRampPerSecond = live.Sum(x => x.EffectiveRampPerSecond),
+            HandshakesInFlight = live.Sum(x => x.HandshakesInFlight),
+            HandshakeWindow = live.Sum(x => x.HandshakeWindow),
+        });
         _previousSecond = totals;
     }
 }

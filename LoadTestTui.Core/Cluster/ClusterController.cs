@@ -25,7 +25,7 @@ public sealed partial class ClusterController : ILoadEngine
     private readonly BehaviorSubject<EngineSnapshot> _feed;
     private readonly CancellationTokenSource _disposing = new();
     private readonly EventLog _events;
-    private readonly HistogramBase[] _pending = [HistogramCodec.Empty(), HistogramCodec.Empty(), HistogramCodec.Empty()];
+    private readonly HistogramBase[] _pending = NewHistograms();
     private Task _reportLoop = Task.CompletedTask;
     private Task _tickLoop = Task.CompletedTask;
     private List<AgentView> _chosen = [];
@@ -188,7 +188,7 @@ public sealed partial class ClusterController : ILoadEngine
         if (report.Figures is { } figures)
         {
             agent.Figures = figures;
-            foreach (var (target, bytes) in _pending.Zip([figures.ChatRtt, figures.PingRtt, figures.FanOut]))
+            foreach (var (target, bytes) in _pending.Zip(figures.Histograms))
             {
                 if (!HistogramCodec.TryAddTo(target, bytes, out var problem))
                     _logger.LogWarning("agent {Name}: {Problem}", agent.Name, problem);

@@ -202,14 +202,13 @@ public sealed partial class LoadAgent
     private AgentReport WorkReport(AgentWork work, EngineSnapshot snapshot, ImmutableArray<BotRow>? rows, bool final)
     {
         LastRunSnapshot = snapshot;
-        var histograms = work.Engine.TakeUnreported();
-        var empty = HistogramCodec.Empty();
+        var histograms = work.Engine.TakeUnreported() ?? [.. Enumerable.Range(0, 5).Select(_ => HistogramCodec.Empty())];
         return IdleReport() with
         {
             ControllerId = work.ControllerId,
             RunId = work.RunId,
             Final = final,
-            Figures = RunFigures.From(snapshot, histograms?.ChatRtt ?? empty, histograms?.PingRtt ?? empty, histograms?.FanOut ?? empty, _codec),
+            Figures = RunFigures.From(snapshot, histograms, _codec),
             Events = Bounded(snapshot.Events),
             Bots = rows,
         };

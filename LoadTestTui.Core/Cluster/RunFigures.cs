@@ -43,14 +43,26 @@ public sealed record RunFigures
     public long DeliveryUntagged { get; init; }
     public long DeliveryRemote { get; init; }
 
+    public double EffectiveRampPerSecond { get; init; }
+    public int HandshakesInFlight { get; init; }
+    public int HandshakeWindow { get; init; }
+    public string RampLimit { get; init; } = "";
+
     /// <summary>Interval histograms (µs), compressed; null when the interval recorded nothing.</summary>
     public byte[]? ChatRtt { get; init; }
     public byte[]? PingRtt { get; init; }
     public byte[]? FanOut { get; init; }
+    public byte[]? Registration { get; init; }
+    public byte[]? ConnectTime { get; init; }
 
-    public static RunFigures From(EngineSnapshot s, HistogramBase chatRtt, HistogramBase pingRtt, HistogramBase fanOut, HistogramCodec codec)
+    /// <summary>The interval histograms in the order <see cref="Engine.BotEngine"/> takes them: chat, ping, fan-out, registration, connect.</summary>
+    public IReadOnlyList<byte[]?> Histograms => [ChatRtt, PingRtt, FanOut, Registration, ConnectTime];
+
+    /// <param name="histograms">Chat RTT, ping RTT, fan-out, registration and connect time since the last report.</param>
+    public static RunFigures From(EngineSnapshot s, IReadOnlyList<HistogramBase> histograms, HistogramCodec codec)
     {
         ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(histograms);
         ArgumentNullException.ThrowIfNull(codec);
         return new RunFigures
         {
@@ -83,9 +95,15 @@ public sealed record RunFigures
             DeliveryOutOfOrder = s.Delivery.OutOfOrder,
             DeliveryUntagged = s.Delivery.Untagged,
             DeliveryRemote = s.Delivery.Remote,
-            ChatRtt = codec.Encode(chatRtt),
-            PingRtt = codec.Encode(pingRtt),
-            FanOut = codec.Encode(fanOut),
+            EffectiveRampPerSecond = s.EffectiveRampPerSecond,
+            HandshakesInFlight = s.HandshakesInFlight,
+            HandshakeWindow = s.HandshakeWindow,
+            RampLimit = s.RampLimit,
+            ChatRtt = codec.Encode(histograms[0]),
+            PingRtt = codec.Encode(histograms[1]),
+            FanOut = codec.Encode(histograms[2]),
+            Registration = codec.Encode(histograms[3]),
+            ConnectTime = codec.Encode(histograms[4]),
         };
     }
 }

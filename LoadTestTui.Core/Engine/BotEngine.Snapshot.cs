@@ -11,6 +11,7 @@ public sealed partial class BotEngine
     private Totals _previousSecond;
     private ImmutableList<TimelineRow> _timeline = [];
     private long _lastStormEventTicks;
+    private double _effectiveRamp;
 
 
     private EngineSnapshot IdleSnapshot() => new()
@@ -37,7 +38,7 @@ public sealed partial class BotEngine
             rows.Add(bot.ToRow());
         }
         var totals = new Totals(now, traffic.MessagesSent, traffic.MessagesReceived, traffic.BytesSent, traffic.BytesReceived,
-            Interlocked.Read(ref c.Connects), Interlocked.Read(ref c.ErrorTotal), Interlocked.Read(ref c.Reconnects));
+            Interlocked.Read(ref c.Connects), Interlocked.Read(ref c.ErrorTotal), Interlocked.Read(ref c.Reconnects), run.Started);
         var previous = _previous;
         var seconds = Math.Max(1e-3, MonoClock.ToMicroseconds(now - previous.Ticks) / 1e6);
         _previous = totals;
@@ -46,6 +47,11 @@ public sealed partial class BotEngine
         var (chatInterval, chatTotal) = context.ChatRtt.Roll();
         var (pingInterval, pingTotal) = context.PingRtt.Roll();
         var (fanInterval, fanTotal) = context.FanOut.Roll();
+        var (registrationInterval, registrationTotal) = context.Registration.Roll();
+        var (connectInterval, connectTotal) = context.ConnectTime.Roll();
+        // Smoothed over about a second: one tick's starts are too few to read as a rate.
+        var weight = Math.Min(1, seconds);
+        _effectiveRamp += (Rate(totals.Started, previous.Started) - _effectiveRamp) * weight;
 
         WarnOnReconnectStorm(context, Rate(totals.Reconnects, previous.Reconnects), now);
         AppendTimeline(run, totals, c);
@@ -87,6 +93,17 @@ public sealed partial class BotEngine
             ChatRttInterval = chatInterval,
             PingRtt = pingTotal,
             PingRttInterval = pingInterval,
+            Registration = registrationTotal,
+            RegistrationInterval = registrationInterval,
+            ConnectTime = connectTotal,
+            ConnectTimeInterval = connectInterval,
+            RampPerSecond = run.RampPerSecond,
+            EffectiveRampPerSecond = _effectiveRamp,
+            HandshakesInFlight = context.Handshakes.InFlight,
+            HandshakeWindow = context.Handshakes.Size,
+            PeakHandshakesInFlight = context.Handshakes.PeakInFlight,
+            PeakHandshakeWindow = context.Handshakes.PeakSize,
+            RampLimit = RampLimit(run, registrationInterval.Count > 0 ? registrationInterval : registrationTotal),
             Delivery = new DeliveryStats(
                 traffic.DeliveryExpected,
                 traffic.DeliveryReceived,
@@ -95,7 +112,13 @@ public sealed partial class BotEngine
                 traffic.DeliveryOutOfOrder,
                 traffic.DeliveryUntagged,
                 fanTotal,
-                fanInterval) { Remote = traffic.DeliveryRemote },
+                fanInterval)
+            {
+                Remote = traffic.DeliveryRemote,
+                AuditReceivers = Math.Min(SenderTable.AuditReceivers, run.Bots.Count),
+                Audited = traffic.DeliveryAudited,
+                AuditsEveryReceiver = run.Bots.Count <= SenderTable.AuditReceivers,
+            },
             Errors = ErrorKinds.All.ToImmutableDictionary(k => k, k => Interlocked.Read(ref c.Errors[(int)k])),
             ProtocolErrors = Enum.GetValues<ProtocolErrorKind>()
                 .Where(k => Interlocked.Read(ref c.ProtocolErrors[(int)k]) > 0)
@@ -117,6 +140,8 @@ public sealed partial class BotEngine
         var chat = run.Context.ChatRtt.TakeSecond();
         run.Context.PingRtt.TakeSecond();
         run.Context.FanOut.TakeSecond();
+        var registration = run.Context.Registration.TakeSecond();
+        run.Context.ConnectTime.TakeSecond();
         _timeline = _timeline.Add(new TimelineRow(
             second,
             c.Online,
@@ -127,8 +152,28 @@ public sealed partial class BotEngine
             chat.P50Ms,
             chat.P99Ms,
             totals.Errors,
-            totals.Connects));
+            totals.Connects)
+        {
+            RegistrationP99Ms = registration.P99Ms,
+            EffectiveRampPerSecond = (totals.Started - _previousSecond.Started) / span,
+            HandshakesInFlight = run.Context.Handshakes.InFlight,
+            HandshakeWindow = run.Context.Handshakes.Size,
+        });
         _previousSecond = totals;
+    }
+
+    /// <summary>Why the ramp is slower than asked, in a person's words; empty when it is not held back.</summary>
+    private static string RampLimit(Run run, LatencySummary registration)
+    {
+        if (!run.Ramping || !run.WindowLimited)
+            return "";
+        var window = run.Context.Handshakes;
+        return window.LastSignal switch
+        {
+            HandshakeSignal.Slow => $"server slow to register: {registration.P99Ms:0} ms p99",
+            HandshakeSignal.Failed => $"handshakes failing ({window.LastFailure.Name()}): {window.InFlight}/{window.Size} in flight",
+            _ => $"handshake window opening: {window.InFlight}/{window.Size} in flight",
+        };
     }
 
     private static StateCounts ReadStates(EngineCounters c)

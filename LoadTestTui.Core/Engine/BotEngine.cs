@@ -86,6 +86,7 @@ public sealed partial class BotEngine : ILoadEngine
                 throw new InvalidOperationException("a run is already active: stop it first, or scale it");
             var context = new RunContext(BotOptions, Options, _logger, runId);
             _previous = new SnapshotTotals(MonoClock.Now, 0, 0, 0, 0, 0, 0, 0);
+            _effectiveRamp = 0;
             _previousSecond = _previous;
             _timeline = [];
             _run = new Run(context, count, duration is { } d && d > TimeSpan.Zero ? d : null, rampPerSecond ?? Options.RampPerSecond);
@@ -168,15 +169,18 @@ public sealed partial class BotEngine : ILoadEngine
         }
     }
 
-    /// <summary>The latency values rolled since the last call, for an agent to ship (needs <see cref="EngineOptions.KeepUnreported"/>).</summary>
-    internal (HdrHistogram.HistogramBase ChatRtt, HdrHistogram.HistogramBase PingRtt, HdrHistogram.HistogramBase FanOut)? TakeUnreported()
+    /// <summary>
+    /// The latency values rolled since the last call, for an agent to ship (needs <see cref="EngineOptions.KeepUnreported"/>):
+    /// chat RTT, ping RTT, fan-out, registration, connect time.
+    /// </summary>
+    internal HdrHistogram.HistogramBase[]? TakeUnreported()
     {
         lock (_gate)
         {
             if (_run is not { } run)
                 return null;
             var c = run.Context;
-            return (c.ChatRtt.TakeUnreported(), c.PingRtt.TakeUnreported(), c.FanOut.TakeUnreported());
+            return [c.ChatRtt.TakeUnreported(), c.PingRtt.TakeUnreported(), c.FanOut.TakeUnreported(), c.Registration.TakeUnreported(), c.ConnectTime.TakeUnreported()];
         }
     }
 

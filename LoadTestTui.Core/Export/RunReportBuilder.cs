@@ -20,13 +20,24 @@ public static class RunReportBuilder
         Errors = ErrorKinds.All.ToDictionary(k => k.Name(), k => s.Errors.GetValueOrDefault(k)),
         ProtocolErrors = s.ProtocolErrors.ToDictionary(p => SnakeCase(p.Key.ToString()), p => p.Value),
         Delivery = new DeliveryReport(s.Delivery.Expected, s.Delivery.Received, s.Delivery.Lost, s.Delivery.Duplicated,
-            s.Delivery.OutOfOrder, s.Delivery.Untagged, Latency(s.Delivery.FanOut), s.Delivery.Remote),
+            s.Delivery.OutOfOrder, s.Delivery.Untagged, Latency(s.Delivery.FanOut),
+            s.Delivery.AuditReceivers, s.Delivery.Audited, !s.Delivery.AuditsEveryReceiver, s.Delivery.Remote),
         Totals = new TotalsReport(s.FramesSent, s.FramesReceived, s.BytesSent, s.BytesReceived, s.Connects, s.Reconnects, s.PingsSent, s.PongsReceived, s.GoodbyesSent, s.GoodbyesAcknowledged, s.StateTransitions),
         Run = new RunInfo("LoadTestTui", s.RunId, options.Host, options.Port, s.State.ToString().ToLowerInvariant(), s.TargetBots, DateTimeOffset.Now),
         Timeline = s.Timeline.Select(t => new TimelineReportRow(t.T, t.Online, t.Sent, t.Received,
-            Math.Round(t.SentPerSecond, 3), Math.Round(t.ReceivedPerSecond, 3), Ms(t.P50Ms), Ms(t.P99Ms), t.Errors, t.Connects)).ToList(),
+            Math.Round(t.SentPerSecond, 3), Math.Round(t.ReceivedPerSecond, 3), Ms(t.P50Ms), Ms(t.P99Ms), t.Errors, t.Connects)
+        {
+            RegistrationP99 = Ms(t.RegistrationP99Ms),
+            EffectiveRampPerSecond = Math.Round(t.EffectiveRampPerSecond, 3),
+            HandshakesInFlight = t.HandshakesInFlight,
+            HandshakeWindow = t.HandshakeWindow,
+        }).ToList(),
         BotDetails = s.Bots.Select(b => new BotReport(b.Id, b.Name, b.State.ToString().ToLowerInvariant(), b.MessagesSent, b.MessagesReceived,
             b.Reconnects, b.LastError, Nullable(b.LastRttMs), Nullable(b.MinRttMs), Nullable(b.AvgRttMs), Nullable(b.MaxRttMs))).ToList(),
+        RegistrationLatency = Latency(s.Registration),
+        ConnectTime = Latency(s.ConnectTime),
+        Ramp = new RampReport(s.RampPerSecond, Math.Round(s.EffectiveRampPerSecond, 3), s.HandshakesInFlight, s.HandshakeWindow,
+            s.PeakHandshakesInFlight, s.PeakHandshakeWindow, s.RampLimit),
         Server = server,
     };
 
