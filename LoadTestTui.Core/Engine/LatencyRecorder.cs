@@ -19,6 +19,12 @@ internal sealed class LatencyRecorder
     private readonly LongHistogram _second = new(Lowest, Highest, Digits);
     private HistogramBase? _interval;
 
+    /// <summary>The interval histogram of the last <see cref="Roll"/>; reused by the next one, so copy what you keep.</summary>
+    public HistogramBase? LastInterval => _interval;
+
+    /// <summary>An empty histogram with the recorders' range and precision, to merge intervals into.</summary>
+    public static LongHistogram NewHistogram() => new(Lowest, Highest, Digits);
+
     public void Record(long microseconds) => _recorder.RecordValue(Math.Clamp(microseconds, Lowest, Highest));
 
     /// <summary>Takes the values recorded since the last call; returns (interval, cumulative). Called by one thread only.</summary>
