@@ -68,7 +68,10 @@ internal static class DashboardCommand
             RefreshRate = launch.RefreshRate,
             DefaultBots = launch.AutoStart ?? 100,
             DefaultRampPerSecond = bound.Engine.RampPerSecond,
-            AutoStart = launch.AutoStart is { } count ? new StartRequest(count, launch.Duration, bound.Engine.RampPerSecond) : null,
+            // With a plan, the start request describes the plan (its peak and length); the actions follow the plan itself.
+            AutoStart = choice.Plan is { } plan && launch.AutoStart is not null
+                ? new StartRequest(plan.PeakTarget, plan.Total, bound.Engine.RampPerSecond)
+                : launch.AutoStart is { } count ? new StartRequest(count, launch.Duration, bound.Engine.RampPerSecond) : null,
             Events = events,
             Thresholds = choice.Thresholds.Length == 0 ? null : () => watch.Latest,
             Capacity = capacity is null ? null : () => capacity.Status,

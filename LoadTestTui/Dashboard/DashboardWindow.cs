@@ -27,6 +27,9 @@ public sealed partial class DashboardWindow : Window
     private readonly ThroughputPane _throughput;
     private readonly ServerPane _server;
     private readonly LogPane _log;
+    private readonly LoadPane _load;
+    private readonly CapacityLine _capacity;
+    private readonly ThresholdsBar _thresholds;
     private readonly StatusBar _statusBar;
     private EngineSnapshot? _lastEngine;
     private MonitorSnapshot? _lastMonitor;
@@ -58,8 +61,11 @@ public sealed partial class DashboardWindow : Window
         _throughput = new ThroughputPane(settings.HistoryCapacity);
         _server = new ServerPane(monitored, settings.HistoryCapacity);
         _log = new LogPane(settings.LogCapacity);
+        _load = new LoadPane(settings.HistoryCapacity);
+        _capacity = new CapacityLine { Visible = settings.Capacity is not null };
+        _thresholds = new ThresholdsBar { Visible = settings.Thresholds is not null };
         _statusBar = new StatusBar(DashboardKeys.All.Where(k => k.Label.Length > 0).Select(MakeShortcut));
-        Add(_header, _bots, _latency, _throughput, _server, _log, _statusBar);
+        Add(_header, _capacity, _thresholds, _bots, _load, _latency, _throughput, _server, _log, _statusBar);
         ApplyLayout(tall: true);
 
         _app.Keyboard.KeyDown += OnAppKeyDown;
@@ -83,6 +89,12 @@ public sealed partial class DashboardWindow : Window
 
     internal LogPane LogPane => _log;
 
+    internal LoadPane LoadPane => _load;
+
+    internal ThresholdsBar ThresholdsBar => _thresholds;
+
+    internal CapacityLine CapacityLine => _capacity;
+
     /// <summary>One tick: applies the newest snapshots to every pane and drains the event sink. UI thread only.</summary>
     public void Refresh()
     {
@@ -95,7 +107,12 @@ public sealed partial class DashboardWindow : Window
             _bots.Update(engine);
             _latency.Update(engine);
             _throughput.Update(engine);
+            _load.Update(engine);
         }
+        if (_settings.Thresholds is { } thresholds)
+            _thresholds.Update(thresholds());
+        if (_settings.Capacity is { } capacity)
+            _capacity.Update(capacity());
 
         var monitor = MonitorFeed.Value;
         if (monitor is not null && !ReferenceEquals(monitor, _lastMonitor))

@@ -30,6 +30,16 @@ public sealed class HeaderView : Label
         var paused = s.ChatPaused ? " │ chat paused" : "";
         return $"{target} {s.State} │ {DashboardFormat.Duration(s.Elapsed)} │ online {DashboardFormat.Int(s.States.Online)}/{DashboardFormat.Int(s.TargetBots)}"
             + $" │ out {DashboardFormat.Rate(s.MessagesSentPerSecond)} in {DashboardFormat.Rate(s.MessagesReceivedPerSecond)}"
-            + $" │ errors {DashboardFormat.Int(s.ErrorCount)}{paused}";
+            + $" │ errors {DashboardFormat.Int(s.ErrorCount)}{paused}{Stage(s)}";
+    }
+
+    /// <summary>" │ stage 2/4 → 300 bots, 12s left" while a plan is followed.</summary>
+    private static string Stage(EngineSnapshot s)
+    {
+        if (s.Plan is not { } plan || s.PlanPoint is not { } point || s.State is not (RunState.Ramping or RunState.Running))
+            return "";
+        var stage = plan.Stages[point.StageIndex];
+        return $" │ stage {point.StageIndex + 1}/{plan.Stages.Length} → {DashboardFormat.Int(stage.Target)} bots, {DashboardFormat.Duration(point.StageRemaining)} left"
+            + (stage.Behaviour is { } b ? $" ({b})" : "");
     }
 }
