@@ -7,6 +7,7 @@ public sealed record CapacityStatus(string State, int? CurrentBots, int? BestBot
 {
     public static CapacityStatus Starting { get; } = new("starting", null, null, [], null);
 
-    public override string ToString() =>
-        $"capacity: {State}" + (BestBots is { } best ? $", holds {best:N0} so far" : "") + (Answer is { } a ? $" - {a}" : "");
+    public override string ToString() => Answer is { } answer
+        ? $"capacity: {State} - {answer}"
+        : $"capacity: {State}" + (BestBots is { } best ? $", holds {best:N0} so far" : "");
 }

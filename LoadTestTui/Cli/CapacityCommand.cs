@@ -4,6 +4,7 @@ using LoadTestTui.Core.Capacity;
 using LoadTestTui.Core.Engine;
 using LoadTestTui.Core.Export;
 using LoadTestTui.Core.Plans;
+using LoadTestTui.Dashboard;
 using Microsoft.Extensions.Logging;
 
 namespace LoadTestTui.Cli;
@@ -33,7 +34,7 @@ internal static class CapacityCommand
             if (bound is null || search is null || problems.Count > 0)
                 return Task.FromResult(Cli.Usage(problems));
             var session = new CapacitySession(bound, search, output, csv, parse.GetValue(options.Log) ?? "");
-            return parse.GetValue(options.Dashboard) ? session.DashboardAsync(parse.GetValue(options.Run.Duration), ct) : session.HeadlessAsync(ct);
+            return parse.GetValue(options.Dashboard) ? session.DashboardAsync(ct) : session.HeadlessAsync(ct);
         });
         return command;
     }
@@ -63,14 +64,14 @@ internal sealed class CapacitySession(RunOptions.Bound options, CapacityOptions 
         return await FinishAsync(engine, runner, answer, monitor).ConfigureAwait(false);
     }
 
-    public async Task<int> DashboardAsync(double refresh, CancellationToken cancellationToken)
+    public async Task<int> DashboardAsync(CancellationToken cancellationToken)
     {
         if (Dashboard.TerminalGuard.Check() is { } refusal)
         {
             await Console.Error.WriteLineAsync(refusal).ConfigureAwait(false);
             return ExitCodes.Usage;
         }
-        var launch = new DashboardLaunch(options, null, null, refresh, null, logFile, Capacity: search);
+        var launch = new DashboardLaunch(options, null, null, DashboardSettings.Default.RefreshRate, null, logFile, Capacity: search);
         return await DashboardCommand.OpenAsync(launch, cancellationToken, async session =>
         {
             var runner = session.Capacity!;
