@@ -1,6 +1,5 @@
 using LoadTestTui.Core.Capacity;
 using LoadTestTui.Core.Engine;
-using LoadTestTui.Core.Verdicts;
 using LoadTestTui.Tests.Support;
 
 namespace LoadTestTui.Tests.Capacity;
@@ -16,7 +15,7 @@ public sealed class CapacityRunnerTests
         Resolution = 0.2,
         Settle = TimeSpan.FromMilliseconds(500),
         Measure = TimeSpan.FromSeconds(1.5),
-        Slo = [.. CapacityOptions.DefaultSlo.Select(t => ThresholdParser.TryParse(t, out var threshold, out _) ? threshold! : throw new InvalidOperationException(t))],
+        Slo = TestThresholds.DefaultSlo,
     };
 
     [TestMethod]

@@ -1,19 +1,14 @@
 using LoadTestTui.Core.Capacity;
 using LoadTestTui.Core.Engine;
 using LoadTestTui.Core.Verdicts;
+using static LoadTestTui.Tests.Support.TestThresholds;
 
 namespace LoadTestTui.Tests.Capacity;
 
 [TestClass]
 public sealed class CapacitySearchTests
 {
-    private static readonly IReadOnlyList<Threshold> Slo = [.. CapacityOptions.DefaultSlo.Select(Parse)];
-
-    private static Threshold Parse(string text)
-    {
-        Assert.IsTrue(ThresholdParser.TryParse(text, out var threshold, out var problem), problem);
-        return threshold!;
-    }
+    private static readonly IReadOnlyList<Threshold> Slo = DefaultSlo;
 
     private static CapacityOptions Options(int min = 10, int max = 5000) => new() { MinBots = min, MaxBots = max, Slo = Slo };
 

@@ -5,6 +5,7 @@ using LoadTestTui.Core.Plans;
 using LoadTestTui.Core.Verdicts;
 using LoadTestTui.Dashboard;
 using LoadTestTui.Tests.Support;
+using static LoadTestTui.Tests.Support.TestThresholds;
 
 namespace LoadTestTui.Tests.Dashboard;
 
@@ -12,12 +13,6 @@ namespace LoadTestTui.Tests.Dashboard;
 [TestClass]
 public sealed class VerdictViewsTests
 {
-    private static Threshold Parse(string text)
-    {
-        Assert.IsTrue(ThresholdParser.TryParse(text, out var threshold, out var problem), problem);
-        return threshold!;
-    }
-
     [TestMethod]
     public void Header_FollowingAPlan_ShowsStageTargetAndTimeLeft()
     {

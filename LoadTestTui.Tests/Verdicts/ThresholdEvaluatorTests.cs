@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using LoadTestTui.Core.Engine;
 using LoadTestTui.Core.Monitoring;
 using LoadTestTui.Core.Verdicts;
+using static LoadTestTui.Tests.Support.TestThresholds;
 
 namespace LoadTestTui.Tests.Verdicts;
 
@@ -9,12 +10,6 @@ namespace LoadTestTui.Tests.Verdicts;
 public sealed class ThresholdEvaluatorTests
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
-
-    private static Threshold Parse(string text, bool abort = false, double grace = 0)
-    {
-        Assert.IsTrue(ThresholdParser.TryParse(text, out var threshold, out var problem, abort, TimeSpan.FromSeconds(grace)), problem);
-        return threshold!;
-    }
 
     private static LatencySummary Latency(double p99) => new(100, 1, p99 / 2, p99 / 2, p99, p99, p99, p99, p99);
 
@@ -75,7 +70,7 @@ public sealed class ThresholdEvaluatorTests
     [TestMethod]
     public void AbortCause_WaitsForGraceAndIgnoresNoData()
     {
-        var failing = new ThresholdResult(Parse("errors.rate < 1%", abort: true, grace: 10), 0.5);
+        var failing = new ThresholdResult(Parse("errors.rate < 1%", abort: true, graceSeconds: 10), 0.5);
         var noData = new ThresholdResult(Parse("echo.p99 < 1ms", abort: true), null);
         var notAbort = new ThresholdResult(Parse("errors.count == 0"), 5);
         Assert.IsNull(ThresholdEvaluator.AbortCause([failing, noData, notAbort], TimeSpan.FromSeconds(9.9)));

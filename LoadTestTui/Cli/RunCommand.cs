@@ -37,6 +37,8 @@ internal static class RunCommand
                 parse.GetValue(output), parse.GetValue(csv), parse.GetValue(log) ?? "", parse.GetValue(interactive), parse.GetValue(statusInterval));
             problems.AddRange(settings.Validate());
             var choice = planOptions.Bind(parse, options, bound, problems);
+            if (settings.Interactive && choice.Plan is not null)
+                problems.Add("--interactive starts runs with 'start N': a --plan with stages, --stage or --shape does not apply (thresholds do).");
             if (!settings.Interactive && choice.Plan is null && bound is { BotCount: < 1 })
                 problems.Add("--bots must be at least 1 (or use --interactive and 'start').");
             if (bound is null || problems.Count > 0)
