@@ -28,9 +28,10 @@ public sealed class HeaderView : Label
         if (s is null)
             return $"{target} waiting for the engine...";
         var paused = s.ChatPaused ? " │ chat paused" : "";
-        return $"{target} {s.State} │ {DashboardFormat.Duration(s.Elapsed)} │ online {DashboardFormat.Int(s.States.Online)}/{DashboardFormat.Int(s.TargetBots)}"
+        // The stage comes right after the bots it explains, so a narrow terminal cuts the rates first.
+        return $"{target} {s.State} │ {DashboardFormat.Duration(s.Elapsed)} │ online {DashboardFormat.Int(s.States.Online)}/{DashboardFormat.Int(s.TargetBots)}{Stage(s)}"
             + $" │ out {DashboardFormat.Rate(s.MessagesSentPerSecond)} in {DashboardFormat.Rate(s.MessagesReceivedPerSecond)}"
-            + $" │ errors {DashboardFormat.Int(s.ErrorCount)}{paused}{Stage(s)}";
+            + $" │ errors {DashboardFormat.Int(s.ErrorCount)}{paused}";
     }
 
     /// <summary>" │ stage 2/4 → 300 bots, 12s left" while a plan is followed.</summary>
