@@ -108,6 +108,7 @@ public sealed partial class BotEngine : IAsyncDisposable
             if (plan is not null)
                 context.FollowPlan(plan, MonoClock.Now);
             _previous = new Totals(MonoClock.Now, 0, 0, 0, 0, 0, 0, 0);
+            _effectiveRamp = 0;
             _previousSecond = _previous;
             _timeline = [];
             ResetWindows();

@@ -18,6 +18,10 @@ public sealed record RunFigures
     public LatencySummary PingRtt { get; init; } = LatencySummary.Empty;
     public LatencySummary FanOut { get; init; } = LatencySummary.Empty;
 
+    /// <summary>Connect start to the first user list, and the TCP connect alone.</summary>
+    public LatencySummary Registration { get; init; } = LatencySummary.Empty;
+    public LatencySummary ConnectTime { get; init; } = LatencySummary.Empty;
+
     public long MessagesSent { get; init; }
     public long MessagesReceived { get; init; }
     public long PingsSent { get; init; }

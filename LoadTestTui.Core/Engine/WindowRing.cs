@@ -28,7 +28,11 @@ internal sealed class WindowRing(int capacity)
         public static Totals Zero { get; } = new(0, 0, 0, 0, 0, [.. new long[ErrorKinds.All.Count]], 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
-    internal sealed record Sample(TimeSpan Elapsed, HistogramSlice Chat, HistogramSlice Ping, HistogramSlice FanOut, Totals Totals);
+    internal sealed record Sample(TimeSpan Elapsed, HistogramSlice Chat, HistogramSlice Ping, HistogramSlice FanOut, Totals Totals)
+    {
+        public HistogramSlice Registration { get; init; } = HistogramSlice.Empty;
+        public HistogramSlice Connect { get; init; } = HistogramSlice.Empty;
+    }
 
     public void Add(Sample sample)
     {
@@ -52,6 +56,8 @@ internal sealed class WindowRing(int capacity)
         var chat = LatencyRecorder.NewHistogram();
         var ping = LatencyRecorder.NewHistogram();
         var fan = LatencyRecorder.NewHistogram();
+        var registration = LatencyRecorder.NewHistogram();
+        var connect = LatencyRecorder.NewHistogram();
         Sample? last = null;
         for (var i = 0; i < _count; i++)
         {
@@ -67,6 +73,8 @@ internal sealed class WindowRing(int capacity)
             sample.Chat.AddTo(chat);
             sample.Ping.AddTo(ping);
             sample.FanOut.AddTo(fan);
+            sample.Registration.AddTo(registration);
+            sample.Connect.AddTo(connect);
             last = sample;
         }
         if (last is null || baseline is null)
@@ -79,6 +87,8 @@ internal sealed class WindowRing(int capacity)
             ChatRtt = LatencyRecorder.Summarize(chat),
             PingRtt = LatencyRecorder.Summarize(ping),
             FanOut = LatencyRecorder.Summarize(fan),
+            Registration = LatencyRecorder.Summarize(registration),
+            ConnectTime = LatencyRecorder.Summarize(connect),
             MessagesSent = b.Sent - a.Sent,
             MessagesReceived = b.Received - a.Received,
             PingsSent = b.Pings - a.Pings,

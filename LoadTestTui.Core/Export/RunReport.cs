@@ -25,6 +25,14 @@ public sealed record RunReport
     [JsonPropertyName("timeline")] public required IReadOnlyList<TimelineReportRow> Timeline { get; init; }
     [JsonPropertyName("bot_details")] public required IReadOnlyList<BotReport> BotDetails { get; init; }
 
+    /// <summary>Connect start to the first user list, per connection that registered.</summary>
+    [JsonPropertyName("registration_latency")] public required LatencyReport RegistrationLatency { get; init; }
+
+    /// <summary>Connect start to TCP connected.</summary>
+    [JsonPropertyName("connect_time")] public required LatencyReport ConnectTime { get; init; }
+
+    [JsonPropertyName("ramp")] public required RampReport Ramp { get; init; }
+
     /// <summary>The monitored server's samples on the same clock; absent when no server was monitored.</summary>
     [JsonPropertyName("server")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -64,7 +72,10 @@ public sealed record DeliveryReport(
     [property: JsonPropertyName("duplicated")] long Duplicated,
     [property: JsonPropertyName("out_of_order")] long OutOfOrder,
     [property: JsonPropertyName("untagged")] long Untagged,
-    [property: JsonPropertyName("fanout_latency")] LatencyReport FanOutLatency);
+    [property: JsonPropertyName("fanout_latency")] LatencyReport FanOutLatency,
+    [property: JsonPropertyName("audit_receivers")] int AuditReceivers,
+    [property: JsonPropertyName("audited")] long Audited,
+    [property: JsonPropertyName("audit_is_sample")] bool AuditIsSample);
 
 public sealed record TotalsReport(
     [property: JsonPropertyName("frames_sent")] long FramesSent,
@@ -98,7 +109,23 @@ public sealed record TimelineReportRow(
     [property: JsonPropertyName("p50")] double P50,
     [property: JsonPropertyName("p99")] double P99,
     [property: JsonPropertyName("errors")] long Errors,
-    [property: JsonPropertyName("connects")] long Connects);
+    [property: JsonPropertyName("connects")] long Connects)
+{
+    [JsonPropertyName("registration_p99")] public double RegistrationP99 { get; init; }
+    [JsonPropertyName("effective_ramp_per_s")] public double EffectiveRampPerSecond { get; init; }
+    [JsonPropertyName("handshakes_in_flight")] public int HandshakesInFlight { get; init; }
+    [JsonPropertyName("handshake_window")] public int HandshakeWindow { get; init; }
+}
+
+/// <summary>The ramp asked for, the one the handshake window allowed, and why they differ.</summary>
+public sealed record RampReport(
+    [property: JsonPropertyName("asked_per_s")] double AskedPerSecond,
+    [property: JsonPropertyName("effective_per_s")] double EffectivePerSecond,
+    [property: JsonPropertyName("handshakes_in_flight")] int HandshakesInFlight,
+    [property: JsonPropertyName("handshake_window")] int HandshakeWindow,
+    [property: JsonPropertyName("peak_handshakes_in_flight")] int PeakHandshakesInFlight,
+    [property: JsonPropertyName("peak_handshake_window")] int PeakHandshakeWindow,
+    [property: JsonPropertyName("limit")] string Limit);
 
 public sealed record BotReport(
     [property: JsonPropertyName("bot_id")] int BotId,

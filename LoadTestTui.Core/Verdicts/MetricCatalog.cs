@@ -14,6 +14,8 @@ public static class MetricCatalog
         .. Latency("echo", "chat echo round trip", f => f.ChatRtt),
         .. Latency("ping", "ping to pong round trip", f => f.PingRtt),
         .. Latency("fanout", "chat fan-out (sender to another bot)", f => f.FanOut),
+        .. Latency("registration", "registration (connect start to the first user list)", f => f.Registration),
+        .. Latency("connect", "TCP connect", f => f.ConnectTime),
         new("errors.rate", MetricUnit.Ratio, "errors / (chats + pings sent + connects + errors)", f => f.Run.ErrorRate),
         new("errors.count", MetricUnit.Count, "errors of every class", f => f.Run.Errors),
         .. ErrorKinds.All.Select(k => new MetricDefinition($"errors.{k.Name()}", MetricUnit.Count, $"{k.Name()} errors", f => f.Run.ErrorsByKind.GetValueOrDefault(k))),

@@ -11,7 +11,7 @@ public sealed class WindowRingTests
         var histogram = LatencyRecorder.NewHistogram();
         histogram.RecordValue(echoMs * 1000);
         var totals = WindowRing.Totals.Zero with { Sent = second * 10L, Lost = second, OnlineRatioSum = ratio * second, OnlineRatioTicks = second, Online = second };
-        return new WindowRing.Sample(TimeSpan.FromSeconds(second), HistogramSlice.Of(histogram), HistogramSlice.Empty, HistogramSlice.Empty, totals);
+        return new WindowRing.Sample(TimeSpan.FromSeconds(second), HistogramSlice.Of(histogram), HistogramSlice.Empty, HistogramSlice.Empty, totals) { Registration = HistogramSlice.Of(histogram) };
     }
 
     [TestMethod]
@@ -23,6 +23,7 @@ public sealed class WindowRingTests
 
         var window = ring.Since(TimeSpan.FromSeconds(2));
         Assert.AreEqual(3L, window.ChatRtt.Count, "ticks 3, 4 and 5");
+        Assert.AreEqual(3L, window.Registration.Count, "registration windows the same way");
         Assert.AreEqual(300, window.ChatRtt.MinMs, 1);
         Assert.AreEqual(500, window.ChatRtt.MaxMs, 1);
         Assert.AreEqual(30L, window.MessagesSent, "50 - 20");

@@ -19,6 +19,8 @@ public sealed class ThresholdParserTests
     [DataRow("throughput.received > 500/s over 1m", "throughput.received", Comparison.Greater, 500.0, 60.0)]
     [DataRow("ERRORS.RESPONSE_TIMEOUT != 3", "errors.response_timeout", Comparison.NotEqual, 3.0, 0.0)]
     [DataRow("fanout.max < 2 s", "fanout.max", Comparison.Less, 2000.0, 0.0)]
+    [DataRow("registration.p99 < 1s over 30s", "registration.p99", Comparison.Less, 1000.0, 30.0)]
+    [DataRow("connect.p50 < 5ms", "connect.p50", Comparison.Less, 5.0, 0.0)]
     public void TryParse_Valid_GivesMetricOpLimitWindow(string text, string metric, Comparison op, double limit, double window)
     {
         Assert.IsTrue(ThresholdParser.TryParse(text, out var threshold, out var problem), problem);
