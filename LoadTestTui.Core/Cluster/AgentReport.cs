@@ -39,7 +39,7 @@ public sealed record AgentReport : IClusterMessage
     public bool Final { get; init; }
 
     /// <summary>The run's figures on this agent; null while idle.</summary>
-    public RunFigures? Figures { get; init; }
+    public AgentFigures? Figures { get; init; }
 
     /// <summary>The agent's events since its previous report (bounded by the engine per tick).</summary>
     public ImmutableArray<EngineEvent> Events { get; init; } = [];

@@ -20,7 +20,7 @@ internal sealed class AgentView(string id)
     // This run's share and what the agent reported of it.
     public int Share { get; set; }
     public int FirstBotId { get; set; }
-    public RunFigures? Figures { get; set; }
+    public AgentFigures? Figures { get; set; }
     public ImmutableArray<BotRow> Rows { get; set; } = [];
 
     /// <summary>Rows of a set that arrives in several reports, until its last part.</summary>

@@ -8,7 +8,7 @@ namespace LoadTestTui.Core.Cluster;
 
 public sealed partial class ClusterController
 {
-    // Chat RTT, ping RTT, fan-out, registration, connect time: as the agents ship them (RunFigures.Histograms).
+    // Chat RTT, ping RTT, fan-out, registration, connect time: as the agents ship them (AgentFigures.Histograms).
     private const int Chat = 0, Ping = 1, Fan = 2, Registration = 3, Connect = 4;
     private readonly HistogramBase[] _cumulative = NewHistograms();
     private readonly HistogramBase[] _second = NewHistograms();
@@ -53,8 +53,8 @@ public sealed partial class ClusterController
     {
         if (run is null)
             return IdleSnapshot();
-        var f = run.Agents.Select(a => a.Figures).OfType<RunFigures>().ToList();
-        long Sum(Func<RunFigures, long> field) => f.Sum(field);
+        var f = run.Agents.Select(a => a.Figures).OfType<AgentFigures>().ToList();
+        long Sum(Func<AgentFigures, long> field) => f.Sum(field);
         var live = run.Agents.Where(a => !a.Lost && a.Figures is not null).Select(a => a.Figures!).ToList();
         var working = live.Select(x => x.States).ToList();
         var handshakes = live.Sum(x => x.HandshakesInFlight);
@@ -150,7 +150,7 @@ public sealed partial class ClusterController
     }
 
     /// <summary>Closes a timeline second when the run's clock passes one, as the local engine does.</summary>
-    private void AppendTimeline(ClusterRun run, SnapshotTotals totals, int online, List<RunFigures> live)
+    private void AppendTimeline(ClusterRun run, SnapshotTotals totals, int online, List<AgentFigures> live)
     {
         var second = (int)run.Elapsed.TotalSeconds;
         var last = _timeline.Count == 0 ? 0 : _timeline[^1].T;

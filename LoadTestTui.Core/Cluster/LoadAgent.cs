@@ -208,7 +208,7 @@ public sealed partial class LoadAgent
             ControllerId = work.ControllerId,
             RunId = work.RunId,
             Final = final,
-            Figures = RunFigures.From(snapshot, histograms, _codec),
+            Figures = AgentFigures.From(snapshot, histograms, _codec),
             Events = Bounded(snapshot.Events),
             Bots = rows,
         };

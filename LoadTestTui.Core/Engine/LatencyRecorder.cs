@@ -28,6 +28,9 @@ internal sealed class LatencyRecorder : IDisposable
             _unreported = new LongHistogram(Lowest, Highest, Digits);
     }
 
+    /// <summary>An empty histogram with the recorders' range and precision, to merge intervals into.</summary>
+    public static LongHistogram NewHistogram() => new(Lowest, Highest, Digits);
+
     /// <summary>Records one value; callable from any thread, allocation-free after a thread's first value.</summary>
     public void Record(long microseconds) => _slots.Value!.Record(Math.Clamp(microseconds, Lowest, Highest));
 
@@ -66,9 +69,6 @@ internal sealed class LatencyRecorder : IDisposable
         _unreported.Reset();
         return copy;
     }
-
-    /// <summary>An empty histogram with the recorders' range and precision (microseconds).</summary>
-    public static LongHistogram NewHistogram() => new(Lowest, Highest, Digits);
 
     public static LatencySummary Summarize(HistogramBase h)
     {

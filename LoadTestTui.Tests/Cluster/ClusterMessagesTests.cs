@@ -26,7 +26,7 @@ public sealed class ClusterMessagesTests
             ControllerId = "c1",
             RunId = "k7q2",
             Final = true,
-            Figures = new RunFigures
+            Figures = new AgentFigures
             {
                 State = RunState.Running,
                 TargetBots = 10,

@@ -11,7 +11,7 @@ namespace LoadTestTui.Core.Cluster;
 /// sums the agents' latest) and the latency values of the last interval in HdrHistogram's
 /// compressed encoding (the controller adds every interval it receives).
 /// </summary>
-public sealed record RunFigures
+public sealed record AgentFigures
 {
     public RunState State { get; init; }
     public bool ChatPaused { get; init; }
@@ -59,12 +59,12 @@ public sealed record RunFigures
     public IReadOnlyList<byte[]?> Histograms => [ChatRtt, PingRtt, FanOut, Registration, ConnectTime];
 
     /// <param name="histograms">Chat RTT, ping RTT, fan-out, registration and connect time since the last report.</param>
-    public static RunFigures From(EngineSnapshot s, IReadOnlyList<HistogramBase> histograms, HistogramCodec codec)
+    public static AgentFigures From(EngineSnapshot s, IReadOnlyList<HistogramBase> histograms, HistogramCodec codec)
     {
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(histograms);
         ArgumentNullException.ThrowIfNull(codec);
-        return new RunFigures
+        return new AgentFigures
         {
             State = s.State,
             ChatPaused = s.ChatPaused,
