@@ -8,6 +8,7 @@ public sealed partial class BotEngine
 {
     private Totals _previous;
     private Totals _previousSecond;
+    private long[] _previousSecondErrors = new long[ErrorKinds.All.Count];
     private ImmutableList<TimelineRow> _timeline = [];
     private long _lastStormEventTicks;
 
@@ -50,6 +51,7 @@ public sealed partial class BotEngine
 
         WarnOnReconnectStorm(context, Rate(totals.Reconnects, previous.Reconnects), now);
         AppendTimeline(run, totals, c);
+        var histograms = new LatencyHistograms(context.ChatRtt.EncodeCumulative(), context.PingRtt.EncodeCumulative(), context.FanOut.EncodeCumulative());
 
         var state = !run.IsActive ? RunState.Stopped : run.Stopping ? RunState.Stopping : run.Ramping ? RunState.Ramping : RunState.Running;
         return new EngineSnapshot
@@ -63,6 +65,8 @@ public sealed partial class BotEngine
             TargetBots = run.Target,
             TotalBots = run.Assigned,
             PeakOnline = c.PeakOnline,
+            RampPerSecond = run.RampPerSecond,
+            Duration = run.Duration,
             States = ReadStates(c),
             MessagesSent = totals.Sent,
             MessagesReceived = totals.Received,
@@ -97,6 +101,7 @@ public sealed partial class BotEngine
                 traffic.DeliveryUntagged,
                 fanTotal,
                 fanInterval),
+            Histograms = histograms,
             Errors = ErrorKinds.All.ToImmutableDictionary(k => k, k => Interlocked.Read(ref c.Errors[(int)k])),
             ProtocolErrors = Enum.GetValues<ProtocolErrorKind>()
                 .Where(k => Interlocked.Read(ref c.ProtocolErrors[(int)k]) > 0)
@@ -116,8 +121,9 @@ public sealed partial class BotEngine
             return;
         var span = Math.Max(1e-3, MonoClock.ToMicroseconds(totals.Ticks - _previousSecond.Ticks) / 1e6);
         var chat = run.Context.ChatRtt.TakeSecond();
-        run.Context.PingRtt.TakeSecond();
-        run.Context.FanOut.TakeSecond();
+        var errors = new long[_previousSecondErrors.Length];
+        for (var i = 0; i < errors.Length; i++)
+            errors[i] = Interlocked.Read(ref c.Errors[i]);
         _timeline = _timeline.Add(new TimelineRow(
             second,
             c.Online,
@@ -128,7 +134,18 @@ public sealed partial class BotEngine
             chat.P50Ms,
             chat.P99Ms,
             totals.Errors,
-            totals.Connects));
+            totals.Connects)
+        {
+            Target = run.Target,
+            States = ReadStates(c),
+            BytesSentPerSecond = (totals.BytesSent - _previousSecond.BytesSent) / span,
+            BytesReceivedPerSecond = (totals.BytesReceived - _previousSecond.BytesReceived) / span,
+            ErrorsThisSecond = [.. errors.Select((n, i) => Math.Max(0, n - _previousSecondErrors[i]))],
+            Chat = chat,
+            Ping = run.Context.PingRtt.TakeSecond(),
+            FanOut = run.Context.FanOut.TakeSecond(),
+        });
+        _previousSecondErrors = errors;
         _previousSecond = totals;
     }
 

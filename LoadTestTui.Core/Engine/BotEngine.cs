@@ -85,6 +85,7 @@ public sealed partial class BotEngine : IAsyncDisposable
             _previous = new Totals(MonoClock.Now, 0, 0, 0, 0, 0, 0, 0);
             _previousSecond = _previous;
             _timeline = [];
+            _previousSecondErrors = new long[ErrorKinds.All.Count];
             _run = new Run(context, count, duration is { } d && d > TimeSpan.Zero ? d : null, rampPerSecond ?? Options.RampPerSecond);
             _runFinished = FinishAsync(_run);
             context.Events.Add(EventLevel.Info, $"run started: {count} bots at {_run.RampPerSecond:0.#}/s" + (_run.Duration is { } limit ? $" for {limit.TotalSeconds:0.#} s" : ""));

@@ -30,6 +30,10 @@ public sealed record EngineSnapshot
 
     public int PeakOnline { get; init; }
 
+    /// <summary>The run's ramp (bots started per second) and its duration limit (null: until stopped); for the report's environment.</summary>
+    public double RampPerSecond { get; init; }
+    public TimeSpan? Duration { get; init; }
+
     public StateCounts States { get; init; }
 
     public long MessagesSent { get; init; }
@@ -67,6 +71,9 @@ public sealed record EngineSnapshot
     public LatencySummary PingRttInterval { get; init; } = LatencySummary.Empty;
 
     public DeliveryStats Delivery { get; init; } = DeliveryStats.Empty;
+
+    /// <summary>The whole run's latency distributions, encoded (what reports and comparisons read).</summary>
+    public LatencyHistograms Histograms { get; init; } = LatencyHistograms.Empty;
 
     /// <summary>Errors by class over the run; every class is present (zero when none).</summary>
     public ImmutableDictionary<ErrorKind, long> Errors { get; init; } = ImmutableDictionary<ErrorKind, long>.Empty;

@@ -18,6 +18,7 @@ internal sealed class LatencyRecorder
     private readonly LongHistogram _cumulative = new(Lowest, Highest, Digits);
     private readonly LongHistogram _second = new(Lowest, Highest, Digits);
     private HistogramBase? _interval;
+    private (long Count, string Text) _encoded = (0, "");
 
     public void Record(long microseconds) => _recorder.RecordValue(Math.Clamp(microseconds, Lowest, Highest));
 
@@ -36,6 +37,14 @@ internal sealed class LatencyRecorder
         var summary = Summarize(_second);
         _second.Reset();
         return summary;
+    }
+
+    /// <summary>The run's cumulative histogram, encoded for export (re-encoded only when it changed). Tick thread only, like <see cref="Roll"/>.</summary>
+    public string EncodeCumulative()
+    {
+        if (_encoded.Count != _cumulative.TotalCount)
+            _encoded = (_cumulative.TotalCount, Export.HistogramCodec.Encode(_cumulative));
+        return _encoded.Text;
     }
 
     public static LatencySummary Summarize(HistogramBase h)

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace LoadTestTui.Core.Engine;
 
 /// <summary>
@@ -14,4 +16,22 @@ public readonly record struct TimelineRow(
     double P50Ms,
     double P99Ms,
     long Errors,
-    long Connects);
+    long Connects)
+{
+    /// <summary>Bots the run wanted when the row closed.</summary>
+    public int Target { get; init; }
+
+    /// <summary>Bots in each state when the row closed.</summary>
+    public StateCounts States { get; init; }
+
+    public double BytesSentPerSecond { get; init; }
+    public double BytesReceivedPerSecond { get; init; }
+
+    /// <summary>Errors recorded within this second, indexed by <see cref="Bots.ErrorKind"/>; empty when unknown.</summary>
+    public ImmutableArray<long> ErrorsThisSecond { get; init; }
+
+    /// <summary>Latencies completed within this second (the whole distribution's summary, not only p50/p99).</summary>
+    public LatencySummary Chat { get; init; } = LatencySummary.Empty;
+    public LatencySummary Ping { get; init; } = LatencySummary.Empty;
+    public LatencySummary FanOut { get; init; } = LatencySummary.Empty;
+}
