@@ -101,6 +101,17 @@ public static class HtmlReportWriter
             html.Append("<p class=\"note\">").Append(E(table.Empty)).Append("</p>\n");
             return;
         }
+        if (table.Pairs)
+        {
+            html.Append("<dl class=\"kv\">");
+            foreach (var row in table.Rows)
+            {
+                html.Append("<div><dt>").Append(E(row[0].Text)).Append("</dt>")
+                    .Append(row[1].Tone is null ? "<dd>" : $"<dd class=\"{E(row[1].Tone!)}\">").Append(E(row[1].Text)).Append("</dd></div>");
+            }
+            html.Append("</dl>\n");
+            return;
+        }
         html.Append("<div class=\"table-wrap\"><table><thead><tr>");
         foreach (var column in table.Columns)
             html.Append("<th>").Append(E(column)).Append("</th>");

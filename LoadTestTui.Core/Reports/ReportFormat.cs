@@ -15,6 +15,10 @@ public static class ReportFormat
 
     public static string Seconds(double? value) => value is { } v ? $"{v.ToString("0.###", CultureInfo.InvariantCulture)} s" : "—";
 
+    /// <summary>An ISO 8601 time from a file as "yyyy-MM-dd HH:mm:ss +hh:mm"; other text unchanged.</summary>
+    public static string? Time(string? text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture) : text;
+
     public static string Bytes(double? value)
     {
         if (value is not { } v)

@@ -23,6 +23,9 @@ public sealed record ReportTable(string Title, IReadOnlyList<string> Columns, IR
 {
     /// <summary>Shown instead of an empty table.</summary>
     public string Empty { get; init; } = "none";
+
+    /// <summary>A two-column table of names and values, drawn as a compact grid of pairs.</summary>
+    public bool Pairs { get; init; }
 }
 
 /// <summary>A cell's text and an optional tone: good, bad, muted (drawn as colour and a word, never colour alone).</summary>

@@ -11,7 +11,7 @@ public static class RunReportModel
     public static ReportModel Build(RunDocument doc)
     {
         var target = doc.Target ?? "unknown target";
-        var started = Json.Text(doc.Run, "started_at") ?? Json.Text(doc.Run, "written_at");
+        var started = ReportFormat.Time(Json.Text(doc.Run, "started_at") ?? Json.Text(doc.Run, "written_at"));
         return new ReportModel(
             $"Load test {doc.RunId}".TrimEnd(),
             $"{target} · {doc.Name}" + (started is null ? "" : $" · {started}"),
@@ -64,7 +64,7 @@ public static class RunReportModel
         ]).ToList();
         return new ReportSection("summary", "Summary")
         {
-            Tables = [new ReportTable("Results (the original tool's fields first)", ["JSON field", "Value"], rows)],
+            Tables = [new ReportTable("Results (the original tool's fields first)", ["JSON field", "Value"], rows) { Pairs = true }],
         };
     }
 
@@ -142,22 +142,26 @@ public static class RunReportModel
         var charts = new List<ChartSpec>();
         foreach (var kind in LatencyKind.All)
         {
-            if (doc.HasSecondLatency(kind))
+            if (doc.HasSecondLatency(kind) && RunSeries.SecondLatency(doc, kind, "p50").All(v => v is null))
+            {
+                notes.Add($"{kind.Label} latency per second: no samples in this run.");
+            }
+            else if (doc.HasSecondLatency(kind))
             {
                 charts.Add(new ChartSpec($"latency-{kind.TimelineKey}", $"{kind.Label} latency per second", "run time (s)", "ms", x,
                 [
-                    new("p50", RunSeries.Timeline(doc, $"{kind.TimelineKey}.p50"), "#27ae60"),
-                    new("p90", RunSeries.Timeline(doc, $"{kind.TimelineKey}.p90"), "#2f80ed"),
-                    new("p99", RunSeries.Timeline(doc, $"{kind.TimelineKey}.p99"), "#f2994a"),
-                    new("max", RunSeries.Timeline(doc, $"{kind.TimelineKey}.max"), "#eb5757") { Dashed = true },
+                    new("p50", RunSeries.SecondLatency(doc, kind, "p50"), "#27ae60"),
+                    new("p90", RunSeries.SecondLatency(doc, kind, "p90"), "#2f80ed"),
+                    new("p99", RunSeries.SecondLatency(doc, kind, "p99"), "#f2994a"),
+                    new("max", RunSeries.SecondLatency(doc, kind, "max"), "#eb5757") { Dashed = true },
                 ]) { Unit = "ms" });
             }
             else if (kind == LatencyKind.ChatEcho && RunSeries.HasTimeline(doc, "p50"))
             {
                 charts.Add(new ChartSpec("latency-chat", "Chat echo latency per second", "run time (s)", "ms", x,
                 [
-                    new("p50", RunSeries.Timeline(doc, "p50"), "#27ae60"),
-                    new("p99", RunSeries.Timeline(doc, "p99"), "#f2994a"),
+                    new("p50", RunSeries.OldSecondLatency(doc, "p50"), "#27ae60"),
+                    new("p99", RunSeries.OldSecondLatency(doc, "p99"), "#f2994a"),
                 ]) { Unit = "ms" });
                 notes.Add($"Chat echo p90 and max per second: {ReportFormat.NotRecorded} (older format).");
             }
@@ -246,8 +250,8 @@ public static class RunReportModel
             Charts = x.Count == 0 ? [] : [chart],
             Tables =
             [
-                new ReportTable("Errors by class, whole run", ["Class", "Count"], classes) { Empty = ReportFormat.NotRecorded },
-                new ReportTable("Protocol errors by reason", ["Reason", "Count"], protocol) { Empty = "none" },
+                new ReportTable("Errors by class, whole run", ["Class", "Count"], classes) { Empty = ReportFormat.NotRecorded, Pairs = true },
+                new ReportTable("Protocol errors by reason", ["Reason", "Count"], protocol) { Empty = "none", Pairs = true },
             ],
         };
     }
@@ -268,7 +272,7 @@ public static class RunReportModel
         {
             Notes = Json.Number(doc.Root, "delivery.expected") == 0 && Json.Number(doc.Root, "delivery.untagged") > 0
                 ? ["Chats were not tagged (--no-tag): delivery counts are not available for this run."] : [],
-            Tables = [new ReportTable("Tagged chats between this run's bots", ["Figure", "Count"], rows)],
+            Tables = [new ReportTable("Tagged chats between this run's bots", ["Figure", "Count"], rows) { Pairs = true }],
         };
     }
 
@@ -371,7 +375,7 @@ public static class RunReportModel
                 rows.Add([group, new ReportCell(ReportFormat.NotRecorded, "muted")]);
         }
         rows.Add(["plan", doc.Root["plan"] is { } plan ? Json.Display(plan) : new ReportCell(ReportFormat.NotRecorded, "muted")]);
-        return new ReportSection("environment", "Environment") { Tables = [new ReportTable("Run", ["Field", "Value"], rows)] };
+        return new ReportSection("environment", "Environment") { Tables = [new ReportTable("Run", ["Field", "Value"], rows) { Pairs = true }] };
     }
 
     private static IReadOnlyList<ReportCell> Row(string label, JsonNode? value) =>

@@ -19,6 +19,14 @@ public static class RunSeries
     /// <summary>One timeline field per row ("online", "chat.p99", "states.online").</summary>
     public static IReadOnlyList<double?> Timeline(RunDocument doc, string path) => [.. doc.Timeline.Select(r => Json.Number(r, path))];
 
+    /// <summary>A per-second latency figure; null for a second without samples (the file writes 0 there, which is not a latency).</summary>
+    public static IReadOnlyList<double?> SecondLatency(RunDocument doc, LatencyKind kind, string stat) =>
+        [.. doc.Timeline.Select(r => Json.Number(r, $"{kind.TimelineKey}.samples") > 0 ? Json.Number(r, $"{kind.TimelineKey}.{stat}") : null)];
+
+    /// <summary>The older rows' chat echo <c>p50</c>/<c>p99</c>, where 0 meant "no echo this second".</summary>
+    public static IReadOnlyList<double?> OldSecondLatency(RunDocument doc, string stat) =>
+        [.. Timeline(doc, stat).Select(v => v > 0 ? v : null)];
+
     /// <summary>Whether any timeline row has this field.</summary>
     public static bool HasTimeline(RunDocument doc, string path) => doc.Timeline.Any(r => Json.Number(r, path) is not null);
 

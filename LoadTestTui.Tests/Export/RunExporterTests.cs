@@ -65,11 +65,11 @@ public sealed class RunExporterTests
     }
 
     [TestMethod]
-    public async Task WriteAllBeside_WritesJsonAndTwoCsvsWithTheJsonName()
+    public async Task WriteAllBeside_WritesJsonTwoCsvsAndHtmlWithTheJsonName()
     {
         using var dir = new TempDirectory();
         var results = await new RunArtifacts(_options).WriteBesideAsync(Path.Combine(dir.Path, "stats.json"), _finished);
-        CollectionAssert.AreEquivalent(new[] { "stats.json", "stats_timeline.csv", "stats_bots.csv" }, results.Select(r => Path.GetFileName(r.Path)).ToArray());
+        CollectionAssert.AreEquivalent(new[] { "stats.json", "stats_timeline.csv", "stats_bots.csv", "stats.html" }, results.Select(r => Path.GetFileName(r.Path)).ToArray());
         Assert.IsTrue(results.All(r => r.Success && File.Exists(r.Path)));
     }
 

@@ -10,4 +10,7 @@ internal static class ExitCodes
 
     /// <summary>Bad arguments, or the environment refuses the command (no terminal, port in use).</summary>
     public const int Usage = 2;
+
+    /// <summary><c>compare --fail-on-regression</c>: a figure got worse beyond noise or tolerance.</summary>
+    public const int Regression = 3;
 }

@@ -16,11 +16,10 @@ internal static class ReportCommand
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(input)!;
-            var doc = RunDocument.Load(path, out var error);
-            if (doc is null)
+            if (RunDocument.Load(path, out var error) is null)
                 return Cli.Usage([error!]);
             var target = parse.GetValue(output) ?? Path.ChangeExtension(path, ".html");
-            var result = await HtmlReportWriter.WriteAsync(target, RunReportModel.Build(doc), ct).ConfigureAwait(false);
+            var result = await RunReportFile.WriteAsync(path, target, ct).ConfigureAwait(false);
             if (!result.Success)
             {
                 await Console.Error.WriteLineAsync($"error: {result.Error}").ConfigureAwait(false);

@@ -110,8 +110,11 @@
         width: s.stack ? 1 : 2,
         dash: s.dash ? [6, 4] : undefined,
         scale: s.axis === 1 ? "y2" : "y",
+        // A state no bot was ever in stays in the legend (click to show) but draws no line over the stack.
+        show: !(s.stack && raw[i].every(function (v) { return !v; })),
         fill: s.stack && i === stacked[0] ? withAlpha(s.color, 0.55) : undefined,
-        points: s.points ? { show: true, size: 8, fill: s.color } : { show: false },
+        // Default points show themselves when data is sparse: a lone second between gaps is still visible.
+        points: s.points ? { show: true, size: 8, fill: s.color } : s.stack ? { show: false } : undefined,
         paths: s.points ? function () { return null; } : undefined,
         spanGaps: false,
         value: function (u, v, si, di) { return fmt(unit, di == null ? v : raw[si - 1][di]); }
@@ -134,8 +137,18 @@
       x: spec.x_kind === "percentile" ? { time: false, distr: 3, log: 10 } : { time: false },
       y: spec.log_y ? { distr: 3, log: 10 } : { range: function (u, min, max) { return [Math.min(0, min || 0), max > 0 ? max * 1.08 : 1]; } }
     };
+    if (spec.x_kind === "percentile") {
+      // Gridlines at 0 %, 90 %, 99 %, 99.9 %... only: the log axis' minor lines say nothing here.
+      axes[0].splits = function (u) {
+        var out = [];
+        for (var d = 1; d <= u.scales.x.max * 1.0001; d *= 10) if (d >= u.scales.x.min / 1.0001) out.push(d);
+        return out;
+      };
+    } else if (spec.x_kind === "seconds") {
+      axes[0].incrs = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 43200, 86400];
+    }
     if (spec.y2_label) {
-      axes.push(Object.assign(yAxis(spec.unit2), { side: 1, grid: { show: false }, label: spec.y2_label, labelSize: 24 }));
+      axes.push(Object.assign(yAxis(spec.unit2), { scale: "y2", side: 1, grid: { show: false }, label: spec.y2_label, labelSize: 24 }));
       scales.y2 = { range: function (u, min, max) { return [0, max > 0 ? max * 1.08 : 1]; } };
     }
     return {
