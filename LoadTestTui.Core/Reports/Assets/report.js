@@ -54,6 +54,17 @@
     return "rgba(" + (n >> 16 & 255) + "," + (n >> 8 & 255) + "," + (n & 255) + "," + alpha + ")";
   }
 
+  function decades(min, max) {
+    var steps = [[1], [1, 2, 5], [1, 1.5, 2, 3, 5, 7]];
+    for (var k = 0; k < steps.length; k++) {
+      var out = [];
+      for (var d = Math.pow(10, Math.floor(Math.log10(min))); d <= max * 1.0001; d *= 10) {
+        steps[k].forEach(function (m) { var v = d * m; if (v >= min / 1.0001 && v <= max * 1.0001) out.push(v); });
+      }
+      if (out.length >= 3 || k === steps.length - 1) return out.length >= 2 ? out : [min, max];
+    }
+  }
+
   function overlays(spec) {
     return {
       drawClear: [function (u) {
@@ -104,14 +115,14 @@
     var series = [{ label: spec.x_label, value: function (u, v) { return fmtX(spec, v); } }];
     spec.series.forEach(function (s, i) {
       var unit = s.axis === 1 ? spec.unit2 : spec.unit;
+      // A stacked state no bot was ever in would draw its line along the top of the stack: no line.
+      var empty = s.stack && raw[i].every(function (v) { return !v; });
       series.push({
         label: s.label,
-        stroke: s.color,
+        stroke: empty ? "transparent" : s.color,
         width: s.stack ? 1 : 2,
         dash: s.dash ? [6, 4] : undefined,
         scale: s.axis === 1 ? "y2" : "y",
-        // A state no bot was ever in stays in the legend (click to show) but draws no line over the stack.
-        show: !(s.stack && raw[i].every(function (v) { return !v; })),
         fill: s.stack && i === stacked[0] ? withAlpha(s.color, 0.55) : undefined,
         // Default points show themselves when data is sparse: a lone second between gaps is still visible.
         points: s.points ? { show: true, size: 8, fill: s.color } : s.stack ? { show: false } : undefined,
@@ -137,14 +148,14 @@
       x: spec.x_kind === "percentile" ? { time: false, distr: 3, log: 10 } : { time: false },
       y: spec.log_y ? { distr: 3, log: 10 } : { range: function (u, min, max) { return [Math.min(0, min || 0), max > 0 ? max * 1.08 : 1]; } }
     };
+    // On log axes, gridlines at powers of ten only (0 %, 90 %, 99 %... on the percentile axis): minor lines say nothing here.
     if (spec.x_kind === "percentile") {
-      // Gridlines at 0 %, 90 %, 99 %, 99.9 %... only: the log axis' minor lines say nothing here.
-      axes[0].splits = function (u) {
-        var out = [];
-        for (var d = 1; d <= u.scales.x.max * 1.0001; d *= 10) if (d >= u.scales.x.min / 1.0001) out.push(d);
-        return out;
-      };
-    } else if (spec.x_kind === "seconds") {
+      axes[0].splits = function (u) { return decades(u.scales.x.min, u.scales.x.max); };
+    }
+    if (spec.log_y) {
+      axes[1].splits = function (u) { return decades(u.scales.y.min, u.scales.y.max); };
+    }
+    if (spec.x_kind === "seconds") {
       axes[0].incrs = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 43200, 86400];
     }
     if (spec.y2_label) {
