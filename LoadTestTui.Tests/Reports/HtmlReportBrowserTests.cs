@@ -92,7 +92,7 @@ public sealed class HtmlReportBrowserTests
         // The dashboard's export wrote NAME.html beside the JSON.
         var html = Path.ChangeExtension(_runJson, ".html");
         Assert.IsTrue(File.Exists(html), "the export wrote base.html beside base.json");
-        await CheckInBrowserAsync(html, "run-report", minimumCharts: 8);
+        await CheckInBrowserAsync(html, "run-report", minimumCharts: 8, alsoDark: true);
     }
 
     [TestMethod]
@@ -106,10 +106,27 @@ public sealed class HtmlReportBrowserTests
         await CheckInBrowserAsync(path, "comparison-report", minimumCharts: 8);
     }
 
-    private async Task CheckInBrowserAsync(string path, string name, int minimumCharts)
+    [TestMethod]
+    public async Task HostileReport_OpenedInChromium_NamesShownAsTextNothingRuns()
+    {
+        var path = Path.Combine(_dir.Path, "hostile.html");
+        Assert.IsTrue((await RunReportFile.WriteAsync(Fixtures.Path("hostile.json"), path)).Success);
+        var page = await _chromium.OpenAsync(new Uri(path).AbsoluteUri);
+        await Wait.UntilAsync(() => page.EvaluateAsync("document.body.getAttribute('data-charts-drawn')").Result is not null,
+            TimeSpan.FromSeconds(15), "the report script to draw its charts");
+        Assert.HasCount(0, page.Problems(), string.Join("\n", page.Problems()));
+        Assert.IsFalse(page.Events().Any(e => (string?)e["method"] == "Page.javascriptDialogOpening"), "no alert() ran");
+        Assert.AreEqual(3, (await page.EvaluateAsync("document.scripts.length"))!.GetValue<int>());
+        Assert.AreEqual(0, (await page.EvaluateAsync("document.querySelectorAll('img, svg:not(.u-over svg), b').length"))!.GetValue<int>());
+        var text = (await page.EvaluateAsync("document.body.innerText"))!.GetValue<string>();
+        StringAssert.Contains(text, "</script><script>alert(\"pwned\")</script><!--<img src=x onerror=alert(1)>");
+    }
+
+    /// <param name="alsoDark">Also open it with prefers-color-scheme: dark (the run report; the comparison shares its style and script).</param>
+    private async Task CheckInBrowserAsync(string path, string name, int minimumCharts, bool alsoDark = false)
     {
         var url = new Uri(path).AbsoluteUri;
-        foreach (var dark in new[] { false, true })
+        foreach (var dark in alsoDark ? new[] { false, true } : [false])
         {
             var page = await _chromium.OpenAsync(url, dark);
             await Wait.UntilAsync(() => page.EvaluateAsync("document.body.getAttribute('data-charts-drawn')").Result is not null,
