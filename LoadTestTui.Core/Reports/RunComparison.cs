@@ -15,6 +15,9 @@ public sealed record RunComparison(RunDocument Base, RunDocument New, IReadOnlyL
     /// <summary>Relative band for figures without a noise model (peak memory), in percent.</summary>
     public const double DefaultTolerancePercent = 5;
 
+    /// <summary>A change smaller than this fraction of the base is never called better or worse, however certain: it does not matter.</summary>
+    public const double MinimumEffect = 0.01;
+
     private static readonly double[] Percentiles = [50, 90, 99, 99.9];
 
     public bool Regressed => Rows.Any(r => r.Verdict == Verdict.Worse);
@@ -73,7 +76,8 @@ public sealed record RunComparison(RunDocument Base, RunDocument New, IReadOnlyL
                 continue;
             }
             var (ia, ib) = (QuantileInterval.Of(ha, p), QuantileInterval.Of(hb, p));
-            var verdict = ia.Overlaps(ib) ? Verdict.Same : ib.LowMs > ia.HighMs ? Verdict.Worse : Verdict.Better;
+            var verdict = ia.Overlaps(ib) || Math.Abs(vb.Value - va.Value) < MinimumEffect * va.Value ? Verdict.Same
+                : ib.LowMs > ia.HighMs ? Verdict.Worse : Verdict.Better;
             yield return new ComparisonRow("latency", figure, "ms", va, vb, verdict,
                 $"95 % CI {Range(ia)} vs {Range(ib)}");
         }
@@ -96,7 +100,7 @@ public sealed record RunComparison(RunDocument Base, RunDocument New, IReadOnlyL
         if (tolerance is { } t)
             return Relative(group, figure, "", ra, rb, lowerIsBetter, t, null);
         var noise = QuantileInterval.Z95 * scale * Math.Sqrt((ca.Value + 1) / (ea * ea) + (cb.Value + 1) / (eb * eb));
-        return new ComparisonRow(group, figure, "", ra, rb, Judge(rb - ra, noise, lowerIsBetter),
+        return new ComparisonRow(group, figure, "", ra, rb, Judge(rb - ra, Math.Max(noise, MinimumEffect * ra), lowerIsBetter),
             $"±{noise.ToString("0.###", CultureInfo.InvariantCulture)} (counting error)");
     }
 
@@ -111,7 +115,7 @@ public sealed record RunComparison(RunDocument Base, RunDocument New, IReadOnlyL
         // Standard error of each mean from its samples' spread.
         static double Se(IReadOnlyList<double> s) => s.Count < 2 ? 0 : Math.Sqrt(s.Sum(v => (v - s.Average()) * (v - s.Average())) / (s.Count - 1) / s.Count);
         var noise = QuantileInterval.Z95 * Math.Sqrt(Se(sa) * Se(sa) + Se(sb) * Se(sb));
-        return new ComparisonRow("server", "CPU (mean %)", "%", ma, mb, Judge(mb - ma, noise, lowerIsBetter: true),
+        return new ComparisonRow("server", "CPU (mean %)", "%", ma, mb, Judge(mb - ma, Math.Max(noise, MinimumEffect * ma), lowerIsBetter: true),
             $"±{noise.ToString("0.##", CultureInfo.InvariantCulture)} (spread of samples)");
     }
 
