@@ -3,7 +3,7 @@ using LoadTestTui.Core.Protocol;
 
 namespace LoadTestTui.Tests.Protocol;
 
-/// <summary>The original encoder's frames, from vectors.json (copied from the shared protocol folder).</summary>
+/// <summary>The original encoder's frames, from vectors.json (frames captured from the original Python encoder; see docs/protocol.md).</summary>
 internal static class GoldenVectors
 {
     public sealed record Vector(string Name, long PacketType, JsonElement Fields, string BodyPlainHex, string FrameHex)
