@@ -18,8 +18,14 @@ public static class HistogramCodec
     {
         if (histogram.TotalCount == 0)
             return "";
-        var buffer = ByteBuffer.Allocate(histogram.GetNeededByteBufferCapacity());
-        var length = histogram.EncodeIntoCompressedByteBuffer(buffer);
+        // The encoder's buffer is sized for the whole counts array (~190 KB for a one-hour range, a
+        // large-object allocation per call): copy into a histogram that ends at the largest value
+        // recorded first. Same precision, same buckets, so the copy is exact; decoding widens it again.
+        var compact = new LongHistogram(Math.Max(2, histogram.HighestEquivalentValue(histogram.GetMaxValue())), histogram.NumberOfSignificantValueDigits);
+        foreach (var value in histogram.RecordedValues())
+            compact.RecordValueWithCount(value.ValueIteratedTo, value.CountAtValueIteratedTo);
+        var buffer = ByteBuffer.Allocate(compact.GetNeededByteBufferCapacity());
+        var length = compact.EncodeIntoCompressedByteBuffer(buffer);
         // The buffer's array is not public: read the encoded bytes back one by one.
         buffer.Position = 0;
         var bytes = new byte[length];
