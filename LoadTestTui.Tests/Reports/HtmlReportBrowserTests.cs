@@ -92,7 +92,8 @@ public sealed class HtmlReportBrowserTests
         // The dashboard's export wrote NAME.html beside the JSON.
         var html = Path.ChangeExtension(_runJson, ".html");
         Assert.IsTrue(File.Exists(html), "the export wrote base.html beside base.json");
-        await CheckInBrowserAsync(html, "run-report", minimumCharts: 8, alsoDark: true);
+        var model = RunReportModel.Build(RunDocument.Load(_runJson, out var error) ?? throw new AssertFailedException(error!));
+        await CheckInBrowserAsync(html, "run-report", model, ["bots-online", "messages", "bytes", "errors", "server-cpu", "server-threads"], alsoDark: true);
     }
 
     [TestMethod]
@@ -101,9 +102,10 @@ public sealed class HtmlReportBrowserTests
         var a = RunDocument.Load(_runJson, out var error) ?? throw new AssertFailedException(error!);
         var b = RunDocument.Load(_otherJson, out error) ?? throw new AssertFailedException(error!);
         var path = Path.Combine(_dir.Path, "compare.html");
-        var written = await HtmlReportWriter.WriteAsync(path, ComparisonReportModel.Build(RunComparison.Compare(a, b)));
+        var model = ComparisonReportModel.Build(RunComparison.Compare(a, b));
+        var written = await HtmlReportWriter.WriteAsync(path, model);
         Assert.IsTrue(written.Success, written.Error);
-        await CheckInBrowserAsync(path, "comparison-report", minimumCharts: 8);
+        await CheckInBrowserAsync(path, "comparison-report", model, ["bots-online", "throughput-messages-received", "errors", "server-cpu", "server-rss"]);
     }
 
     [TestMethod]
@@ -123,7 +125,8 @@ public sealed class HtmlReportBrowserTests
     }
 
     /// <param name="alsoDark">Also open it with prefers-color-scheme: dark (the run report; the comparison shares its style and script).</param>
-    private async Task CheckInBrowserAsync(string path, string name, int minimumCharts, bool alsoDark = false)
+    /// <param name="always">Charts a real run always has (others depend on what the run recorded, e.g. a second with echoes).</param>
+    private async Task CheckInBrowserAsync(string path, string name, ReportModel model, string[] always, bool alsoDark = false)
     {
         var url = new Uri(path).AbsoluteUri;
         foreach (var dark in alsoDark ? new[] { false, true } : [false])
@@ -141,12 +144,14 @@ public sealed class HtmlReportBrowserTests
             var leaving = page.Requests().Where(r => r != url && !r.StartsWith("data:", StringComparison.Ordinal)).ToList();
             Assert.HasCount(0, leaving, "requests leaving the file: " + string.Join(", ", leaving));
             Assert.AreEqual(charts.Count, (await page.EvaluateAsync("document.querySelectorAll('.plot').length"))!.GetValue<int>(), "every chart placeholder has its data");
-            Assert.IsGreaterThanOrEqualTo(minimumCharts, charts.Count, $"charts in {name}: {charts.ToJsonString()}");
+            var drawn = charts.Select(c => (string)c!["id"]!).ToList();
+            CollectionAssert.AreEqual(model.Sections.SelectMany(s => s.Charts).Select(c => c.Id).ToList(), drawn, "the page has every chart of the model");
+            CollectionAssert.IsSubsetOf(always, drawn);
             foreach (var chart in charts.OfType<JsonObject>())
             {
                 Assert.IsTrue(chart["canvas"]!.GetValue<bool>(), $"chart {chart["id"]} has no canvas");
                 Assert.IsTrue(chart["data"]!.GetValue<bool>(), $"chart {chart["id"]} has no data");
-                Assert.IsGreaterThan(20, chart["coloured"]!.GetValue<int>(), $"chart {chart["id"]} drew no series: {chart.ToJsonString()}");
+                Assert.IsGreaterThan(0, chart["coloured"]!.GetValue<int>(), $"chart {chart["id"]} drew no series: {chart.ToJsonString()}");
             }
         }
     }
