@@ -366,11 +366,11 @@ public static class RunReportModel
             ("Target bots", "target_bots"), ("Ramp (bots/s)", "ramp_per_s"), ("Duration limit (s)", "duration_s"), ("Started", "started_at"),
             ("Ended", "ended_at"), ("Written", "written_at"),
         ];
-        var rows = fields.Select(f => Row(f.Label, Json.At(run, f.Path))).ToList();
+        var rows = fields.Select(f => Row(f.Label, run, f.Path)).ToList();
         foreach (var group in new[] { "options", "machine" })
         {
             if (run?[group] is JsonObject obj)
-                rows.AddRange(obj.Select(p => Row($"{group}.{p.Key}", p.Value)));
+                rows.AddRange(obj.Select(p => Row($"{group}.{p.Key}", obj, p.Key)));
             else
                 rows.Add([group, new ReportCell(ReportFormat.NotRecorded, "muted")]);
         }
@@ -378,8 +378,17 @@ public static class RunReportModel
         return new ReportSection("environment", "Environment") { Tables = [new ReportTable("Run", ["Field", "Value"], rows) { Pairs = true }] };
     }
 
-    private static IReadOnlyList<ReportCell> Row(string label, JsonNode? value) =>
-        [label, value is null ? new ReportCell(ReportFormat.NotRecorded, "muted") : Json.Display(value)];
+    /// <summary>An environment field: absent is "not recorded"; JSON null is "none" (max_reconnects: unlimited); numbers ungrouped (ports); times readable.</summary>
+    private static IReadOnlyList<ReportCell> Row(string label, JsonObject? parent, string key)
+    {
+        if (parent is null || !parent.TryGetPropertyValue(key, out var value))
+            return [label, new ReportCell(ReportFormat.NotRecorded, "muted")];
+        var text = value is null ? (key == "max_reconnects" ? "unlimited" : "none")
+            : Json.Number(value, "") is { } n ? n.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)
+            : key.EndsWith("_at", StringComparison.Ordinal) ? ReportFormat.Time(Json.Text(value, "")) ?? Json.Display(value)
+            : Json.Display(value);
+        return [label, text];
+    }
 
     /// <summary>Any array of objects (or an object holding one) as a table; booleans named like a verdict read pass/fail.</summary>
     internal static ReportTable? GenericTable(JsonNode? node, string title)

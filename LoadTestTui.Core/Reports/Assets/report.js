@@ -4,6 +4,10 @@
   var specs = JSON.parse(document.getElementById("report-data").textContent);
   var charts = [];
 
+  // Byte axes step by binary sizes: 256 KiB, 512 KiB, 1 MiB... rather than 19.07 MiB.
+  var BYTE_STEPS = [];
+  for (var k = 0; k < 6; k++) [1, 2, 4, 8, 16, 32, 64, 128, 256, 512].forEach(function (m) { BYTE_STEPS.push(m * Math.pow(1024, k)); });
+
   function num(v) { return typeof v === "number" && isFinite(v) ? v : null; }
   function css(name) { return getComputedStyle(document.documentElement).getPropertyValue(name).trim(); }
 
@@ -158,8 +162,10 @@
     if (spec.x_kind === "seconds") {
       axes[0].incrs = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 43200, 86400];
     }
+    if (spec.unit === "bytes") axes[1].incrs = BYTE_STEPS;
     if (spec.y2_label) {
-      axes.push(Object.assign(yAxis(spec.unit2), { scale: "y2", side: 1, grid: { show: false }, label: spec.y2_label, labelSize: 24 }));
+      axes.push(Object.assign(yAxis(spec.unit2), { scale: "y2", side: 1, size: 84, grid: { show: false }, label: spec.y2_label, labelSize: 24, labelGap: 4 }));
+      if (spec.unit2 === "bytes") axes[2].incrs = BYTE_STEPS;
       scales.y2 = { range: function (u, min, max) { return [0, max > 0 ? max * 1.08 : 1]; } };
     }
     return {
