@@ -14,6 +14,9 @@ internal sealed partial class Bot
     /// <summary>The bot's recent chat send times, read by receivers for fan-out latency; null until its first tagged chat.</summary>
     public SendLog? SendLog => Volatile.Read(ref _sendLog);
 
+    /// <summary>The send log, made on the first tagged chat: before the send, since a receiver may be quicker than us.</summary>
+    internal SendLog OwnSendLog => Volatile.Read(ref _sendLog) ?? Interlocked.CompareExchange(ref _sendLog, new SendLog(), null) ?? _sendLog!;
+
     /// <summary>Replies awaited, made on first use: an idle bot never needs them.</summary>
     private PendingReplies Replies => Volatile.Read(ref _replies) ?? Interlocked.CompareExchange(ref _replies, new PendingReplies(), null) ?? _replies!;
 
@@ -96,7 +99,7 @@ internal sealed partial class Bot
         var now = MonoClock.Now;
         var receivers = Math.Max(0, _run.Counters.Online - 1);
         if (_options.Tagged)
-            (SendLog ?? Interlocked.CompareExchange(ref _sendLog, new SendLog(), null) ?? _sendLog!).Record(sequence, now); // before the send: a receiver may be quicker than us
+            OwnSendLog.Record(sequence, now);
         Replies.Add(isPing: false, sequence, now, _options.Tagged ? null : wireText);
         if (!await SendOrRecordAsync(connection, Packet.Chat(wireText, MonoClock.WireMilliseconds), "chat", wake).ConfigureAwait(false))
             return false;

@@ -11,9 +11,10 @@ public sealed partial class BotEngine
     private long[] _previousSecondErrors = new long[ErrorKinds.All.Count];
     private ImmutableList<TimelineRow> _timeline = [];
     private long _lastStormEventTicks;
+    private double _effectiveRamp;
 
     /// <summary>The counters a rate is computed from, as of one tick.</summary>
-    private readonly record struct Totals(long Ticks, long Sent, long Received, long BytesSent, long BytesReceived, long Connects, long Errors, long Reconnects);
+    private readonly record struct Totals(long Ticks, long Sent, long Received, long BytesSent, long BytesReceived, long Connects, long Errors, long Reconnects, long Started = 0);
 
     private EngineSnapshot IdleSnapshot() => new()
     {
@@ -39,7 +40,7 @@ public sealed partial class BotEngine
             rows.Add(bot.ToRow());
         }
         var totals = new Totals(now, traffic.MessagesSent, traffic.MessagesReceived, traffic.BytesSent, traffic.BytesReceived,
-            Interlocked.Read(ref c.Connects), Interlocked.Read(ref c.ErrorTotal), Interlocked.Read(ref c.Reconnects));
+            Interlocked.Read(ref c.Connects), Interlocked.Read(ref c.ErrorTotal), Interlocked.Read(ref c.Reconnects), run.Started);
         var previous = _previous;
         var seconds = Math.Max(1e-3, MonoClock.ToMicroseconds(now - previous.Ticks) / 1e6);
         _previous = totals;
@@ -48,10 +49,18 @@ public sealed partial class BotEngine
         var (chatInterval, chatTotal) = context.ChatRtt.Roll();
         var (pingInterval, pingTotal) = context.PingRtt.Roll();
         var (fanInterval, fanTotal) = context.FanOut.Roll();
+        var (registrationInterval, registrationTotal) = context.Registration.Roll();
+        var (connectInterval, connectTotal) = context.ConnectTime.Roll();
+        // Smoothed over about a second: one tick's starts are too few to read as a rate.
+        var weight = Math.Min(1, seconds);
+        _effectiveRamp += (Rate(totals.Started, previous.Started) - _effectiveRamp) * weight;
 
         WarnOnReconnectStorm(context, Rate(totals.Reconnects, previous.Reconnects), now);
         AppendTimeline(run, totals, c);
-        var histograms = new LatencyHistograms(context.ChatRtt.EncodeCumulative(), context.PingRtt.EncodeCumulative(), context.FanOut.EncodeCumulative());
+        var histograms = new LatencyHistograms(context.ChatRtt.EncodeCumulative(), context.PingRtt.EncodeCumulative(), context.FanOut.EncodeCumulative())
+        {
+            Registration = context.Registration.EncodeCumulative(),
+        };
 
         var state = !run.IsActive ? RunState.Stopped : run.Stopping ? RunState.Stopping : run.Ramping ? RunState.Ramping : RunState.Running;
         return new EngineSnapshot
@@ -65,7 +74,6 @@ public sealed partial class BotEngine
             TargetBots = run.Target,
             TotalBots = run.Assigned,
             PeakOnline = c.PeakOnline,
-            RampPerSecond = run.RampPerSecond,
             Duration = run.Duration,
             States = ReadStates(c),
             MessagesSent = totals.Sent,
@@ -92,6 +100,17 @@ public sealed partial class BotEngine
             ChatRttInterval = chatInterval,
             PingRtt = pingTotal,
             PingRttInterval = pingInterval,
+            Registration = registrationTotal,
+            RegistrationInterval = registrationInterval,
+            ConnectTime = connectTotal,
+            ConnectTimeInterval = connectInterval,
+            RampPerSecond = run.RampPerSecond,
+            EffectiveRampPerSecond = _effectiveRamp,
+            HandshakesInFlight = context.Handshakes.InFlight,
+            HandshakeWindow = context.Handshakes.Size,
+            PeakHandshakesInFlight = context.Handshakes.PeakInFlight,
+            PeakHandshakeWindow = context.Handshakes.PeakSize,
+            RampLimit = RampLimit(run, registrationInterval.Count > 0 ? registrationInterval : registrationTotal),
             Delivery = new DeliveryStats(
                 traffic.DeliveryExpected,
                 traffic.DeliveryReceived,
@@ -100,7 +119,12 @@ public sealed partial class BotEngine
                 traffic.DeliveryOutOfOrder,
                 traffic.DeliveryUntagged,
                 fanTotal,
-                fanInterval),
+                fanInterval)
+            {
+                AuditReceivers = Math.Min(SenderTable.AuditReceivers, run.Bots.Count),
+                Audited = traffic.DeliveryAudited,
+                AuditsEveryReceiver = run.Bots.Count <= SenderTable.AuditReceivers,
+            },
             Histograms = histograms,
             Errors = ErrorKinds.All.ToImmutableDictionary(k => k, k => Interlocked.Read(ref c.Errors[(int)k])),
             ProtocolErrors = Enum.GetValues<ProtocolErrorKind>()
@@ -121,6 +145,8 @@ public sealed partial class BotEngine
             return;
         var span = Math.Max(1e-3, MonoClock.ToMicroseconds(totals.Ticks - _previousSecond.Ticks) / 1e6);
         var chat = run.Context.ChatRtt.TakeSecond();
+        var registration = run.Context.Registration.TakeSecond();
+        run.Context.ConnectTime.TakeSecond();
         var errors = new long[_previousSecondErrors.Length];
         for (var i = 0; i < errors.Length; i++)
             errors[i] = Interlocked.Read(ref c.Errors[i]);
@@ -136,6 +162,10 @@ public sealed partial class BotEngine
             totals.Errors,
             totals.Connects)
         {
+            RegistrationP99Ms = registration.P99Ms,
+            EffectiveRampPerSecond = (totals.Started - _previousSecond.Started) / span,
+            HandshakesInFlight = run.Context.Handshakes.InFlight,
+            HandshakeWindow = run.Context.Handshakes.Size,
             Target = run.Target,
             States = ReadStates(c),
             BytesSentPerSecond = (totals.BytesSent - _previousSecond.BytesSent) / span,
@@ -144,9 +174,24 @@ public sealed partial class BotEngine
             Chat = chat,
             Ping = run.Context.PingRtt.TakeSecond(),
             FanOut = run.Context.FanOut.TakeSecond(),
+            Registration = registration,
         });
         _previousSecondErrors = errors;
         _previousSecond = totals;
+    }
+
+    /// <summary>Why the ramp is slower than asked, in a person's words; empty when it is not held back.</summary>
+    private static string RampLimit(Run run, LatencySummary registration)
+    {
+        if (!run.Ramping || !run.WindowLimited)
+            return "";
+        var window = run.Context.Handshakes;
+        return window.LastSignal switch
+        {
+            HandshakeSignal.Slow => $"server slow to register: {registration.P99Ms:0} ms p99",
+            HandshakeSignal.Failed => $"handshakes failing ({window.LastFailure.Name()}): {window.InFlight}/{window.Size} in flight",
+            _ => $"handshake window opening: {window.InFlight}/{window.Size} in flight",
+        };
     }
 
     private static StateCounts ReadStates(EngineCounters c)

@@ -83,6 +83,7 @@ public sealed partial class BotEngine : IAsyncDisposable
                 throw new InvalidOperationException("a run is already active: stop it first, or scale it");
             var context = new RunContext(BotOptions, Options, _logger);
             _previous = new Totals(MonoClock.Now, 0, 0, 0, 0, 0, 0, 0);
+            _effectiveRamp = 0;
             _previousSecond = _previous;
             _timeline = [];
             _previousSecondErrors = new long[ErrorKinds.All.Count];

@@ -30,8 +30,7 @@ public sealed record EngineSnapshot
 
     public int PeakOnline { get; init; }
 
-    /// <summary>The run's ramp (bots started per second) and its duration limit (null: until stopped); for the report's environment.</summary>
-    public double RampPerSecond { get; init; }
+    /// <summary>The run's duration limit (null: until stopped); for the report's environment.</summary>
     public TimeSpan? Duration { get; init; }
 
     public StateCounts States { get; init; }
@@ -69,6 +68,31 @@ public sealed record EngineSnapshot
     /// <summary>Ping to pong round trip, whole run and last tick.</summary>
     public LatencySummary PingRtt { get; init; } = LatencySummary.Empty;
     public LatencySummary PingRttInterval { get; init; } = LatencySummary.Empty;
+
+    /// <summary>Registration latency: connect start to the first user list, whole run and last tick.</summary>
+    public LatencySummary Registration { get; init; } = LatencySummary.Empty;
+    public LatencySummary RegistrationInterval { get; init; } = LatencySummary.Empty;
+
+    /// <summary>Connect start to TCP connected, whole run and last tick.</summary>
+    public LatencySummary ConnectTime { get; init; } = LatencySummary.Empty;
+    public LatencySummary ConnectTimeInterval { get; init; } = LatencySummary.Empty;
+
+    /// <summary>The ramp asked for, in bots per second (zero when idle).</summary>
+    public double RampPerSecond { get; init; }
+
+    /// <summary>Bots actually started per second, smoothed over about a second.</summary>
+    public double EffectiveRampPerSecond { get; init; }
+
+    /// <summary>Handshakes (connect + register) in flight, and the congestion window that bounds them.</summary>
+    public int HandshakesInFlight { get; init; }
+    public int HandshakeWindow { get; init; }
+
+    /// <summary>The most handshakes ever in flight at once, and the largest the window has been, over the run.</summary>
+    public int PeakHandshakesInFlight { get; init; }
+    public int PeakHandshakeWindow { get; init; }
+
+    /// <summary>Why the ramp is slower than asked, for a person ("server slow to register: 240 ms p99"); empty when it is not held back.</summary>
+    public string RampLimit { get; init; } = "";
 
     public DeliveryStats Delivery { get; init; } = DeliveryStats.Empty;
 

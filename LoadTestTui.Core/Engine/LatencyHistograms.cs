@@ -7,5 +7,8 @@ namespace LoadTestTui.Core.Engine;
 /// </summary>
 public sealed record LatencyHistograms(string ChatRtt, string PingRtt, string FanOut)
 {
+    /// <summary>Registration latency (connect start to user list).</summary>
+    public string Registration { get; init; } = "";
+
     public static LatencyHistograms Empty { get; } = new("", "", "");
 }

@@ -34,4 +34,15 @@ public readonly record struct TimelineRow(
     public LatencySummary Chat { get; init; } = LatencySummary.Empty;
     public LatencySummary Ping { get; init; } = LatencySummary.Empty;
     public LatencySummary FanOut { get; init; } = LatencySummary.Empty;
+    public LatencySummary Registration { get; init; } = LatencySummary.Empty;
+
+    /// <summary>Registration latency (connect start to user list) p99 of the registrations completed within the second.</summary>
+    public double RegistrationP99Ms { get; init; }
+
+    /// <summary>Bots the ramp started within the second.</summary>
+    public double EffectiveRampPerSecond { get; init; }
+
+    /// <summary>Handshakes (connect + register) in flight, and the window bounding them, at the end of the second.</summary>
+    public int HandshakesInFlight { get; init; }
+    public int HandshakeWindow { get; init; }
 }

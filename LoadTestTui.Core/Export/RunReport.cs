@@ -27,6 +27,14 @@ public sealed record RunReport
     [JsonPropertyName("timeline")] public required IReadOnlyList<TimelineReportRow> Timeline { get; init; }
     [JsonPropertyName("bot_details")] public required IReadOnlyList<BotReport> BotDetails { get; init; }
 
+    /// <summary>Connect start to the first user list, per connection that registered.</summary>
+    [JsonPropertyName("registration_latency")] public required LatencyReport RegistrationLatency { get; init; }
+
+    /// <summary>Connect start to TCP connected.</summary>
+    [JsonPropertyName("connect_time")] public required LatencyReport ConnectTime { get; init; }
+
+    [JsonPropertyName("ramp")] public required RampReport Ramp { get; init; }
+
     /// <summary>The monitored server's samples on the same clock; absent when no server was monitored.</summary>
     [JsonPropertyName("server")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -51,7 +59,10 @@ public sealed record DeliveryReport(
     [property: JsonPropertyName("duplicated")] long Duplicated,
     [property: JsonPropertyName("out_of_order")] long OutOfOrder,
     [property: JsonPropertyName("untagged")] long Untagged,
-    [property: JsonPropertyName("fanout_latency")] LatencyReport FanOutLatency);
+    [property: JsonPropertyName("fanout_latency")] LatencyReport FanOutLatency,
+    [property: JsonPropertyName("audit_receivers")] int AuditReceivers,
+    [property: JsonPropertyName("audited")] long Audited,
+    [property: JsonPropertyName("audit_is_sample")] bool AuditIsSample);
 
 public sealed record TotalsReport(
     [property: JsonPropertyName("frames_sent")] long FramesSent,
@@ -110,7 +121,10 @@ public sealed record HistogramsReport(
     [property: JsonPropertyName("unit")] string Unit,
     [property: JsonPropertyName("chat_rtt")] string ChatRtt,
     [property: JsonPropertyName("ping_rtt")] string PingRtt,
-    [property: JsonPropertyName("fanout")] string FanOut);
+    [property: JsonPropertyName("fanout")] string FanOut)
+{
+    [JsonPropertyName("registration")] public string Registration { get; init; } = "";
+}
 
 /// <summary>Latency of the samples completed within one timeline second.</summary>
 public sealed record SecondLatencyReport(
@@ -132,6 +146,10 @@ public sealed record TimelineReportRow(
     [property: JsonPropertyName("errors")] long Errors,
     [property: JsonPropertyName("connects")] long Connects)
 {
+    [JsonPropertyName("registration_p99")] public double RegistrationP99 { get; init; }
+    [JsonPropertyName("effective_ramp_per_s")] public double EffectiveRampPerSecond { get; init; }
+    [JsonPropertyName("handshakes_in_flight")] public int HandshakesInFlight { get; init; }
+    [JsonPropertyName("handshake_window")] public int HandshakeWindow { get; init; }
     [JsonPropertyName("target")] public int Target { get; init; }
     [JsonPropertyName("states")] public required IReadOnlyDictionary<string, int> States { get; init; }
     [JsonPropertyName("bytes_sent_per_s")] public double BytesSentPerSecond { get; init; }
@@ -142,7 +160,18 @@ public sealed record TimelineReportRow(
     [JsonPropertyName("chat")] public required SecondLatencyReport Chat { get; init; }
     [JsonPropertyName("ping")] public required SecondLatencyReport Ping { get; init; }
     [JsonPropertyName("fanout")] public required SecondLatencyReport FanOut { get; init; }
+    [JsonPropertyName("registration")] public required SecondLatencyReport Registration { get; init; }
 }
+
+/// <summary>The ramp asked for, the one the handshake window allowed, and why they differ.</summary>
+public sealed record RampReport(
+    [property: JsonPropertyName("asked_per_s")] double AskedPerSecond,
+    [property: JsonPropertyName("effective_per_s")] double EffectivePerSecond,
+    [property: JsonPropertyName("handshakes_in_flight")] int HandshakesInFlight,
+    [property: JsonPropertyName("handshake_window")] int HandshakeWindow,
+    [property: JsonPropertyName("peak_handshakes_in_flight")] int PeakHandshakesInFlight,
+    [property: JsonPropertyName("peak_handshake_window")] int PeakHandshakeWindow,
+    [property: JsonPropertyName("limit")] string Limit);
 
 public sealed record BotReport(
     [property: JsonPropertyName("bot_id")] int BotId,

@@ -21,10 +21,14 @@ public static class RunReportBuilder
         Errors = ErrorKinds.All.ToDictionary(k => k.Name(), k => s.Errors.GetValueOrDefault(k)),
         ProtocolErrors = s.ProtocolErrors.ToDictionary(p => SnakeCase(p.Key.ToString()), p => p.Value),
         Delivery = new DeliveryReport(s.Delivery.Expected, s.Delivery.Received, s.Delivery.Lost, s.Delivery.Duplicated,
-            s.Delivery.OutOfOrder, s.Delivery.Untagged, Latency(s.Delivery.FanOut)),
+            s.Delivery.OutOfOrder, s.Delivery.Untagged, Latency(s.Delivery.FanOut),
+            s.Delivery.AuditReceivers, s.Delivery.Audited, !s.Delivery.AuditsEveryReceiver),
         Totals = new TotalsReport(s.FramesSent, s.FramesReceived, s.BytesSent, s.BytesReceived, s.Connects, s.Reconnects, s.PingsSent, s.PongsReceived, s.GoodbyesSent, s.GoodbyesAcknowledged, s.StateTransitions),
         Run = Info(s, options),
-        Histograms = new HistogramsReport(HistogramEncodingName, "us", s.Histograms.ChatRtt, s.Histograms.PingRtt, s.Histograms.FanOut),
+        Histograms = new HistogramsReport(HistogramEncodingName, "us", s.Histograms.ChatRtt, s.Histograms.PingRtt, s.Histograms.FanOut)
+        {
+            Registration = s.Histograms.Registration,
+        },
         Timeline = s.Timeline.Select(Row).ToList(),
         BotDetails = s.Bots.Select(b => new BotReport(b.Id, b.Name, b.State.ToString().ToLowerInvariant(), b.MessagesSent, b.MessagesReceived,
             b.Reconnects, b.LastError, Nullable(b.LastRttMs), Nullable(b.MinRttMs), Nullable(b.AvgRttMs), Nullable(b.MaxRttMs))
@@ -32,6 +36,10 @@ public static class RunReportBuilder
             Connected = b.Connected,
             PendingPings = b.PendingPings,
         }).ToList(),
+        RegistrationLatency = Latency(s.Registration),
+        ConnectTime = Latency(s.ConnectTime),
+        Ramp = new RampReport(s.RampPerSecond, Math.Round(s.EffectiveRampPerSecond, 3), s.HandshakesInFlight, s.HandshakeWindow,
+            s.PeakHandshakesInFlight, s.PeakHandshakeWindow, s.RampLimit),
         Server = server,
     };
 
@@ -56,6 +64,10 @@ public static class RunReportBuilder
     private static TimelineReportRow Row(TimelineRow t) =>
         new(t.T, t.Online, t.Sent, t.Received, Math.Round(t.SentPerSecond, 3), Math.Round(t.ReceivedPerSecond, 3), Ms(t.P50Ms), Ms(t.P99Ms), t.Errors, t.Connects)
         {
+            RegistrationP99 = Ms(t.RegistrationP99Ms),
+            EffectiveRampPerSecond = Math.Round(t.EffectiveRampPerSecond, 3),
+            HandshakesInFlight = t.HandshakesInFlight,
+            HandshakeWindow = t.HandshakeWindow,
             Target = t.Target,
             States = new Dictionary<string, int>
             {
@@ -75,6 +87,7 @@ public static class RunReportBuilder
             Chat = Second(t.Chat),
             Ping = Second(t.Ping),
             FanOut = Second(t.FanOut),
+            Registration = Second(t.Registration),
         };
 
     private static SecondLatencyReport Second(LatencySummary? l) =>

@@ -5,7 +5,7 @@ using Terminal.Gui.Views;
 
 namespace LoadTestTui.Dashboard;
 
-/// <summary>The top line: target, run state, elapsed, bots online/target, message rates and errors.</summary>
+/// <summary>The top line: target, run state, elapsed, bots online/target, message rates, errors, and while ramping the effective ramp and what holds it back.</summary>
 public sealed class HeaderView : Label
 {
     private readonly string _target;
@@ -30,6 +30,14 @@ public sealed class HeaderView : Label
         var paused = s.ChatPaused ? " │ chat paused" : "";
         return $"{target} {s.State} │ {DashboardFormat.Duration(s.Elapsed)} │ online {DashboardFormat.Int(s.States.Online)}/{DashboardFormat.Int(s.TargetBots)}"
             + $" │ out {DashboardFormat.Rate(s.MessagesSentPerSecond)} in {DashboardFormat.Rate(s.MessagesReceivedPerSecond)}"
-            + $" │ errors {DashboardFormat.Int(s.ErrorCount)}{paused}";
+            + $" │ errors {DashboardFormat.Int(s.ErrorCount)}{paused}{Ramp(s)}";
+    }
+
+    private static string Ramp(EngineSnapshot s)
+    {
+        if (s.State != RunState.Ramping)
+            return "";
+        var limit = s.RampLimit.Length == 0 ? "" : $": {s.RampLimit}";
+        return $" │ ramp {DashboardFormat.Rate(s.EffectiveRampPerSecond)} of {DashboardFormat.Rate(s.RampPerSecond)}{limit}";
     }
 }
