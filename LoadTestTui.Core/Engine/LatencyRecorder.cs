@@ -20,6 +20,7 @@ internal sealed class LatencyRecorder : IDisposable
     private readonly LongHistogram _cumulative = new(Lowest, Highest, Digits);
     private readonly LongHistogram _second = new(Lowest, Highest, Digits);
     private readonly LongHistogram? _unreported;
+    private (long Count, string Text) _encoded = (0, "");
 
     /// <param name="keepUnreported">Also keep every rolled value until <see cref="TakeUnreported"/> (a load agent ships them).</param>
     public LatencyRecorder(bool keepUnreported = false)
@@ -68,6 +69,14 @@ internal sealed class LatencyRecorder : IDisposable
         var copy = _unreported.Copy();
         _unreported.Reset();
         return copy;
+    }
+
+    /// <summary>The run's cumulative histogram, encoded for export (re-encoded only when it changed). Tick thread only, like <see cref="Roll"/>.</summary>
+    public string EncodeCumulative()
+    {
+        if (_encoded.Count != _cumulative.TotalCount)
+            _encoded = (_cumulative.TotalCount, Export.HistogramCodec.Encode(_cumulative));
+        return _encoded.Text;
     }
 
     public static LatencySummary Summarize(HistogramBase h)
