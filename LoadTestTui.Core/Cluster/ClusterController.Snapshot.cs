@@ -12,6 +12,7 @@ public sealed partial class ClusterController
     private const int Chat = 0, Ping = 1, Fan = 2, Registration = 3, Connect = 4;
     private readonly HistogramBase[] _cumulative = NewHistograms();
     private readonly HistogramBase[] _second = NewHistograms();
+    private readonly (long Count, string Text)[] _encoded = new (long, string)[5];
     private int _peakHandshakes;
     private int _peakWindow;
 
@@ -33,6 +34,7 @@ public sealed partial class ClusterController
         _lostBots = 0;
         _peakHandshakes = 0;
         _peakWindow = 0;
+        Array.Clear(_encoded);
     }
 
     private EngineSnapshot IdleSnapshot() => new()
@@ -143,10 +145,22 @@ public sealed partial class ClusterController
                 .Where(p => p.Item2 > 0)
                 .ToImmutableDictionary(p => p.k, p => p.Item2),
             Timeline = _timeline,
+            Histograms = new LatencyHistograms(Encoded(Chat), Encoded(Ping), Encoded(Fan)) { Registration = Encoded(Registration) },
             Events = _events.Drain(),
             Bots = [.. run.Agents.SelectMany(a => a.Rows).OrderBy(r => r.Id)],
             Agents = [.. run.Agents.Select(a => a.ToStatus())],
         };
+    }
+
+    /// <summary>A cumulative histogram as the exports carry it, re-encoded only when it changed.</summary>
+    private string Encoded(int kind)
+    {
+        var histogram = _cumulative[kind];
+        if (histogram.TotalCount == 0)
+            return "";
+        if (_encoded[kind].Count != histogram.TotalCount)
+            _encoded[kind] = (histogram.TotalCount, Export.HistogramCodec.Encode(histogram));
+        return _encoded[kind].Text;
     }
 
     /// <summary>Closes a timeline second when the run's clock passes one, as the local engine does.</summary>

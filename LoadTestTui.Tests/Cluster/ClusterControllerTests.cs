@@ -81,5 +81,6 @@ public sealed class ClusterControllerTests
         Assert.AreEqual(parts.Sum(p => p.Delivery.FanOut.Count), final.Delivery.FanOut.Count);
         Assert.AreEqual(parts.Max(p => p.ChatRtt.MaxMs), final.ChatRtt.MaxMs);
         Assert.AreEqual(parts.Min(p => p.ChatRtt.MinMs), final.ChatRtt.MinMs);
+        Assert.IsFalse(string.IsNullOrEmpty(final.Histograms.ChatRtt), "the merged histogram reaches the exports");
     }
 }
