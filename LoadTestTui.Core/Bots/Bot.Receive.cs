@@ -33,6 +33,8 @@ internal sealed partial class Bot : IFrameHandler
     {
         _traffic.FramesReceived++;
         _traffic.BytesReceived += frame.Length;
+        if (!_registered.Task.IsCompleted)
+            _lastReceivedTicks = MonoClock.Now; // only the registration wait times out on silence
         switch (frame.Type)
         {
             case PacketType.AnsUserList:

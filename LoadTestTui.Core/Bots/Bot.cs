@@ -23,6 +23,10 @@ internal sealed partial class Bot
     private TaskCompletionSource _registered = NewSignal();
     private TaskCompletionSource _exitAnswered = NewSignal();
     private bool _errorThisConnection;
+    private ErrorKind? _lastErrorKind;
+
+    /// <summary>When the last frame arrived (MonoClock ticks), bumped by the read loop: silence is what times out.</summary>
+    private long _lastReceivedTicks;
 
     public Bot(int id, RunContext run)
     {
@@ -44,13 +48,15 @@ internal sealed partial class Bot
     /// <summary>Whether the bot counts toward the run's target; set by the run under the engine's lock.</summary>
     public bool Assigned { get; set; }
 
-    public void Start()
+    /// <summary>Starts the bot, which takes over the handshake slot the caller holds; false (slot still the caller's) when already running.</summary>
+    public bool Start()
     {
         if (!Completion.IsCompleted)
-            return;
+            return false;
         _stopRequested = false;
         _stopSignal = new CancellationTokenSource();
         Completion = RunAsync(_run.HardStop.Token);
+        return true;
     }
 
     /// <summary>Asks the bot to say goodbye and stop; returns at once.</summary>
@@ -63,14 +69,20 @@ internal sealed partial class Bot
         _ = _stopSignal.CancelAsync();
     }
 
+    /// <summary>
+    /// The bot's life. The run took a handshake slot for the first connection before starting
+    /// the bot; each reconnect waits for its per-bot backoff, then for the crowd's turn and a slot.
+    /// </summary>
     private async Task RunAsync(CancellationToken hardStop)
     {
-        await Task.Yield(); // never run a bot's connect on the caller's (engine tick) thread
-        var attempt = 0;
+        var holdsSlot = true;
         try
         {
+            await Task.Yield(); // never run a bot's connect on the caller's (engine tick) thread
+            var attempt = 0;
             while (!_stopRequested && !hardStop.IsCancellationRequested)
             {
+                holdsSlot = false; // the connection ends its handshake, whatever happens
                 var wasOnline = await RunConnectionAsync(hardStop).ConfigureAwait(false);
                 if (_stopRequested || hardStop.IsCancellationRequested)
                     break;
@@ -83,14 +95,9 @@ internal sealed partial class Bot
                 }
                 SetState(BotState.Reconnecting);
                 var delay = Backoff.Delay(attempt, _options.ReconnectBaseDelay, _options.ReconnectMaxDelay, Random.Shared.NextDouble());
-                try
-                {
-                    await Task.Delay(delay, _stopSignal.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
+                if (!await PauseAsync(delay).ConfigureAwait(false) || !await AwaitReconnectTurnAsync().ConfigureAwait(false))
                     break;
-                }
+                holdsSlot = true;
                 Interlocked.Increment(ref _reconnects);
                 Interlocked.Increment(ref _run.Counters.Reconnects);
             }
@@ -102,53 +109,114 @@ internal sealed partial class Bot
             SetState(BotState.Failed);
             return;
         }
+        finally
+        {
+            if (holdsSlot)
+                _run.Handshakes.Abandoned();
+        }
         SetState(BotState.Stopped);
     }
 
-    /// <summary>One connection from connect to close; returns whether the bot got online on it.</summary>
+    /// <summary>Waits for the crowd's next reconnect turn and a free handshake slot; false when the bot is stopped meanwhile.</summary>
+    private async Task<bool> AwaitReconnectTurnAsync()
+    {
+        while (true)
+        {
+            var now = MonoClock.Now;
+            var turn = _run.Reconnects.Reserve(now, Random.Shared.NextDouble());
+            if (!await PauseAsync(TimeSpan.FromMicroseconds(MonoClock.ToMicroseconds(turn - now))).ConfigureAwait(false))
+                return false;
+            if (_run.Handshakes.TryBegin())
+                return true;
+        }
+    }
+
+    /// <summary>Sleeps unless stopped; false when the bot was told to stop.</summary>
+    private async Task<bool> PauseAsync(TimeSpan delay)
+    {
+        if (delay <= TimeSpan.Zero)
+            return !_stopSignal.IsCancellationRequested;
+        try
+        {
+            await Task.Delay(delay, _stopSignal.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>One connection from connect to close, holding a handshake slot until registered; returns whether the bot got online on it.</summary>
     private async Task<bool> RunConnectionAsync(CancellationToken hardStop)
     {
         SetState(BotState.Connecting);
-        var socket = await ConnectAsync(hardStop).ConfigureAwait(false);
-        if (socket is null)
-            return false;
-        Interlocked.Increment(ref _run.Counters.Connects);
-
-        await using var connection = new BotConnection(socket, _run.Codec);
-        using var wake = CancellationTokenSource.CreateLinkedTokenSource(hardStop, _stopSignal.Token);
-        BeginConnection(connection);
-        var reading = ReadAsync(connection, wake);
-        var online = false;
+        _errorThisConnection = false;
+        _lastErrorKind = null;
+        var began = MonoClock.Now;
+        var handshakeOpen = true;
         try
         {
-            SetState(BotState.Registering);
-            if (!await SendOrRecordAsync(connection, Packet.Register(Name), "register", wake.Token).ConfigureAwait(false))
+            var socket = await ConnectAsync(hardStop).ConfigureAwait(false);
+            if (socket is null)
+                return false;
+            _run.ConnectTime.Record(MonoClock.MicrosecondsSince(began));
+            Interlocked.Increment(ref _run.Counters.Connects);
+
+            await using var connection = new BotConnection(socket, _run.Codec);
+            using var wake = CancellationTokenSource.CreateLinkedTokenSource(hardStop, _stopSignal.Token);
+            BeginConnection(connection);
+            var reading = ReadAsync(connection, wake);
+            var online = false;
+            try
             {
-                // Recorded by the send, unless the connection was already ending.
+                SetState(BotState.Registering);
+                if (!await SendOrRecordAsync(connection, Packet.Register(Name), "register", wake.Token).ConfigureAwait(false))
+                {
+                    // Recorded by the send, unless the connection was already ending.
+                }
+                else if (await WaitRegisteredAsync(wake.Token).ConfigureAwait(false))
+                {
+                    var answered = MonoClock.Now;
+                    _run.Registration.Record(MonoClock.ToMicroseconds(answered - began));
+                    _run.Handshakes.Answered(began, answered);
+                    handshakeOpen = false;
+                    online = true;
+                    SetState(BotState.Online);
+                    await BehaveAsync(connection, wake.Token).ConfigureAwait(false);
+                }
+                if (_stopRequested && !hardStop.IsCancellationRequested && !reading.IsCompleted)
+                    await SayGoodbyeAsync(connection, online, hardStop).ConfigureAwait(false);
             }
-            else if (await WaitRegisteredAsync(wake.Token).ConfigureAwait(false))
+            finally
             {
-                online = true;
-                SetState(BotState.Online);
-                await BehaveAsync(connection, wake.Token).ConfigureAwait(false);
+                Volatile.Write(ref _connection, null);
+                connection.Abort();
+                var end = await reading.ConfigureAwait(false);
+                if (!_stopRequested && !hardStop.IsCancellationRequested && !_errorThisConnection)
+                {
+                    var (kind, message) = ErrorClassifier.ForLoopEnd(end);
+                    if (end.Error is { } protocolError)
+                        _run.Counters.ProtocolError(protocolError.Kind);
+                    RecordError(kind, message);
+                }
             }
-            if (_stopRequested && !hardStop.IsCancellationRequested && !reading.IsCompleted)
-                await SayGoodbyeAsync(connection, online, hardStop).ConfigureAwait(false);
+            return online;
         }
         finally
         {
-            Volatile.Write(ref _connection, null);
-            connection.Abort();
-            var end = await reading.ConfigureAwait(false);
-            if (!_stopRequested && !hardStop.IsCancellationRequested && !_errorThisConnection)
-            {
-                var (kind, message) = ErrorClassifier.ForLoopEnd(end);
-                if (end.Error is { } protocolError)
-                    _run.Counters.ProtocolError(protocolError.Kind);
-                RecordError(kind, message);
-            }
+            if (handshakeOpen)
+                EndFailedHandshake(began);
         }
-        return online;
+    }
+
+    /// <summary>A handshake that did not reach the user list: a signal to the window, unless the bot was stopped.</summary>
+    private void EndFailedHandshake(long began)
+    {
+        if (_errorThisConnection && _lastErrorKind is { } kind)
+            _run.Handshakes.Failed(began, MonoClock.Now, kind);
+        else
+            _run.Handshakes.Abandoned();
     }
 
     private async Task<Socket?> ConnectAsync(CancellationToken hardStop)
@@ -205,21 +273,37 @@ internal sealed partial class Bot
         return end;
     }
 
+    /// <summary>
+    /// Waits for the user list for as long as the server keeps talking: a connection that
+    /// receives bytes is a busy server, not a dead one, so only <see cref="BotOptions.ResponseTimeout"/>
+    /// of silence (since the register was sent or the last frame arrived) times out.
+    /// </summary>
     private async Task<bool> WaitRegisteredAsync(CancellationToken wake)
     {
-        try
+        var sent = MonoClock.Now;
+        var timeout = _options.ResponseTimeout;
+        while (true)
         {
-            await _registered.Task.WaitAsync(_options.ResponseTimeout, wake).ConfigureAwait(false);
-            return true;
-        }
-        catch (TimeoutException)
-        {
-            RecordError(ErrorKind.ResponseTimeout, $"no user list within {_options.ResponseTimeout.TotalSeconds:0.#} s of registering");
-            return false;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
+            var quietSince = Math.Max(sent, Volatile.Read(ref _lastReceivedTicks));
+            var left = timeout - TimeSpan.FromMicroseconds(MonoClock.MicrosecondsSince(quietSince));
+            if (left <= TimeSpan.Zero)
+            {
+                RecordError(ErrorKind.ResponseTimeout, $"no user list and nothing else received for {timeout.TotalSeconds:0.#} s after registering");
+                return false;
+            }
+            try
+            {
+                await _registered.Task.WaitAsync(left, wake).ConfigureAwait(false);
+                return true;
+            }
+            catch (TimeoutException)
+            {
+                // Look again: frames that arrived meanwhile move the silence deadline.
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
         }
     }
 
@@ -246,6 +330,7 @@ internal sealed partial class Bot
         _registered = NewSignal();
         _exitAnswered = NewSignal();
         _errorThisConnection = false;
+        _lastErrorKind = null;
         ResetReceiveState();
         Volatile.Write(ref _connection, connection);
     }
@@ -260,6 +345,7 @@ internal sealed partial class Bot
     private void RecordError(ErrorKind kind, string message)
     {
         _errorThisConnection = true;
+        _lastErrorKind = kind;
         LastError = $"{kind.Name()}: {message}";
         _run.Counters.Error(kind);
         _run.Events.Add(EventLevel.Warning, $"{Name}: {message}");

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using LoadTestTui.Core.Bots;
+using LoadTestTui.Core.Plans;
 using LoadTestTui.Core.Protocol;
 
 namespace LoadTestTui.Core.Engine;
@@ -66,6 +67,31 @@ public sealed record EngineSnapshot
     public LatencySummary PingRtt { get; init; } = LatencySummary.Empty;
     public LatencySummary PingRttInterval { get; init; } = LatencySummary.Empty;
 
+    /// <summary>Registration latency: connect start to the first user list, whole run and last tick.</summary>
+    public LatencySummary Registration { get; init; } = LatencySummary.Empty;
+    public LatencySummary RegistrationInterval { get; init; } = LatencySummary.Empty;
+
+    /// <summary>Connect start to TCP connected, whole run and last tick.</summary>
+    public LatencySummary ConnectTime { get; init; } = LatencySummary.Empty;
+    public LatencySummary ConnectTimeInterval { get; init; } = LatencySummary.Empty;
+
+    /// <summary>The ramp asked for, in bots per second (zero when idle).</summary>
+    public double RampPerSecond { get; init; }
+
+    /// <summary>Bots actually started per second, smoothed over about a second.</summary>
+    public double EffectiveRampPerSecond { get; init; }
+
+    /// <summary>Handshakes (connect + register) in flight, and the congestion window that bounds them.</summary>
+    public int HandshakesInFlight { get; init; }
+    public int HandshakeWindow { get; init; }
+
+    /// <summary>The most handshakes ever in flight at once, and the largest the window has been, over the run.</summary>
+    public int PeakHandshakesInFlight { get; init; }
+    public int PeakHandshakeWindow { get; init; }
+
+    /// <summary>Why the ramp is slower than asked, for a person ("server slow to register: 240 ms p99"); empty when it is not held back.</summary>
+    public string RampLimit { get; init; } = "";
+
     public DeliveryStats Delivery { get; init; } = DeliveryStats.Empty;
 
     /// <summary>Errors by class over the run; every class is present (zero when none).</summary>
@@ -82,6 +108,16 @@ public sealed record EngineSnapshot
 
     /// <summary>One row per whole second of the run so far.</summary>
     public ImmutableList<TimelineRow> Timeline { get; init; } = [];
+
+    /// <summary>The verdict figures of the whole run so far.</summary>
+    public RunFigures Figures { get; init; } = RunFigures.Empty;
+
+    /// <summary>Figures of each trailing window asked for with <see cref="BotEngine.TrackWindow"/>, by span.</summary>
+    public ImmutableDictionary<TimeSpan, RunFigures> Windows { get; init; } = ImmutableDictionary<TimeSpan, RunFigures>.Empty;
+
+    /// <summary>The load plan the run follows (null for a plain run) and where it stands now.</summary>
+    public LoadPlan? Plan { get; init; }
+    public PlanPoint? PlanPoint { get; init; }
 
     /// <summary>One row per bot, in id order.</summary>
     public ImmutableArray<BotRow> Bots { get; init; } = [];

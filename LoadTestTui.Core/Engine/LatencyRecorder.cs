@@ -20,6 +20,9 @@ internal sealed class LatencyRecorder : IDisposable
     private readonly LongHistogram _cumulative = new(Lowest, Highest, Digits);
     private readonly LongHistogram _second = new(Lowest, Highest, Digits);
 
+    /// <summary>An empty histogram with the recorders' range and precision, to merge intervals into.</summary>
+    public static LongHistogram NewHistogram() => new(Lowest, Highest, Digits);
+
     /// <summary>Records one value; callable from any thread, allocation-free after a thread's first value.</summary>
     public void Record(long microseconds) => _slots.Value!.Record(Math.Clamp(microseconds, Lowest, Highest));
 

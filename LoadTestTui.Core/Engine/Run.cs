@@ -14,6 +14,7 @@ internal sealed class Run(RunContext context, int target, TimeSpan? duration, do
     private long _endTicks;
     private long _rampStartTicks = MonoClock.Now;
     private int _startedInRamp;
+    private long _started;
     private int _assigned;
     private Task? _stopping;
 
@@ -51,19 +52,36 @@ internal sealed class Run(RunContext context, int target, TimeSpan? duration, do
         _startedInRamp = 0;
     }
 
-    /// <summary>Starts as many bots as the ramp allows by now, reusing bots scaled away earlier.</summary>
+    /// <summary>Bots started by the ramp over the run (first connections, not reconnects).</summary>
+    public long Started => Volatile.Read(ref _started);
+
+    /// <summary>Whether the handshake window, not the ramp rate, held back the last step.</summary>
+    public bool WindowLimited { get; private set; }
+
+    /// <summary>
+    /// Starts as many bots as the ramp allows by now and the handshake window has room for,
+    /// reusing bots scaled away earlier. Time the window held the ramp back is banked for at
+    /// most one second, so a ramp resumes at its rate rather than in a burst.
+    /// </summary>
     public void StartDueBots()
     {
         var allowed = RampSchedule.StartedBy(TimeSpan.FromMicroseconds(MonoClock.MicrosecondsSince(_rampStartTicks)), RampPerSecond, int.MaxValue);
-        var toStart = Math.Min(Target - _assigned, allowed - _startedInRamp);
-        for (var reuse = 0; toStart > 0; toStart--)
+        var due = Math.Min(Target - _assigned, allowed - _startedInRamp);
+        var window = Context.Handshakes;
+        var started = 0;
+        for (var reuse = 0; started < due && window.TryBegin(); started++)
         {
             var bot = NextReusable(ref reuse) ?? AddBot();
             bot.Assigned = true;
-            bot.Start();
+            if (!bot.Start())
+                window.Abandoned();
             _assigned++;
             _startedInRamp++;
         }
+        Interlocked.Add(ref _started, started);
+        WindowLimited = started < due;
+        if (WindowLimited)
+            _startedInRamp = Math.Max(_startedInRamp, allowed - (int)Math.Min(int.MaxValue, Math.Ceiling(RampPerSecond)));
     }
 
     /// <summary>Sends the highest-numbered assigned bots away until <paramref name="count"/> remain.</summary>

@@ -14,4 +14,15 @@ public readonly record struct TimelineRow(
     double P50Ms,
     double P99Ms,
     long Errors,
-    long Connects);
+    long Connects)
+{
+    /// <summary>Registration latency (connect start to user list) p99 of the registrations completed within the second.</summary>
+    public double RegistrationP99Ms { get; init; }
+
+    /// <summary>Bots the ramp started within the second.</summary>
+    public double EffectiveRampPerSecond { get; init; }
+
+    /// <summary>Handshakes (connect + register) in flight, and the window bounding them, at the end of the second.</summary>
+    public int HandshakesInFlight { get; init; }
+    public int HandshakeWindow { get; init; }
+}

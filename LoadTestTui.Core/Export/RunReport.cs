@@ -25,10 +25,33 @@ public sealed record RunReport
     [JsonPropertyName("timeline")] public required IReadOnlyList<TimelineReportRow> Timeline { get; init; }
     [JsonPropertyName("bot_details")] public required IReadOnlyList<BotReport> BotDetails { get; init; }
 
+    /// <summary>Connect start to the first user list, per connection that registered.</summary>
+    [JsonPropertyName("registration_latency")] public required LatencyReport RegistrationLatency { get; init; }
+
+    /// <summary>Connect start to TCP connected.</summary>
+    [JsonPropertyName("connect_time")] public required LatencyReport ConnectTime { get; init; }
+
+    [JsonPropertyName("ramp")] public required RampReport Ramp { get; init; }
+
     /// <summary>The monitored server's samples on the same clock; absent when no server was monitored.</summary>
     [JsonPropertyName("server")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public System.Text.Json.Nodes.JsonNode? Server { get; init; }
+
+    /// <summary>The load plan the run followed; absent for a plain run.</summary>
+    [JsonPropertyName("plan")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PlanReport? Plan { get; init; }
+
+    /// <summary>Every threshold, judged as of this report's snapshot; absent when none was given.</summary>
+    [JsonPropertyName("thresholds")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ThresholdReport>? Thresholds { get; init; }
+
+    /// <summary>A capacity search's answer and steps; only in <c>loadtest capacity</c>'s report.</summary>
+    [JsonPropertyName("capacity")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CapacityReport? Capacity { get; init; }
 }
 
 public sealed record LatencyReport(
@@ -86,7 +109,23 @@ public sealed record TimelineReportRow(
     [property: JsonPropertyName("p50")] double P50,
     [property: JsonPropertyName("p99")] double P99,
     [property: JsonPropertyName("errors")] long Errors,
-    [property: JsonPropertyName("connects")] long Connects);
+    [property: JsonPropertyName("connects")] long Connects)
+{
+    [JsonPropertyName("registration_p99")] public double RegistrationP99 { get; init; }
+    [JsonPropertyName("effective_ramp_per_s")] public double EffectiveRampPerSecond { get; init; }
+    [JsonPropertyName("handshakes_in_flight")] public int HandshakesInFlight { get; init; }
+    [JsonPropertyName("handshake_window")] public int HandshakeWindow { get; init; }
+}
+
+/// <summary>The ramp asked for, the one the handshake window allowed, and why they differ.</summary>
+public sealed record RampReport(
+    [property: JsonPropertyName("asked_per_s")] double AskedPerSecond,
+    [property: JsonPropertyName("effective_per_s")] double EffectivePerSecond,
+    [property: JsonPropertyName("handshakes_in_flight")] int HandshakesInFlight,
+    [property: JsonPropertyName("handshake_window")] int HandshakeWindow,
+    [property: JsonPropertyName("peak_handshakes_in_flight")] int PeakHandshakesInFlight,
+    [property: JsonPropertyName("peak_handshake_window")] int PeakHandshakeWindow,
+    [property: JsonPropertyName("limit")] string Limit);
 
 public sealed record BotReport(
     [property: JsonPropertyName("bot_id")] int BotId,

@@ -7,6 +7,34 @@ namespace LoadTestTui.Tests.Cli;
 [TestClass]
 public sealed class StatusBlockTests
 {
+    private static readonly DateTime Now = new(2026, 11, 27, 18, 0, 0);
+
+    [TestMethod]
+    public void Format_RampHeldBack_SaysEffectiveRampWindowAndWhy()
+    {
+        var s = SnapshotBuilder.Engine(state: RunState.Ramping, online: 6_000, target: 19_000) with
+        {
+            RampPerSecond = 5000,
+            EffectiveRampPerSecond = 120,
+            HandshakesInFlight = 30,
+            HandshakeWindow = 32,
+            RampLimit = "server slow to register: 240 ms p99",
+            Registration = SnapshotBuilder.Latency(90, 200, 240, 900, count: 6_000),
+            ConnectTime = SnapshotBuilder.Latency(0.5, 0.8, 1.2, 3),
+        };
+        var text = StatusBlock.Format(s, Now);
+        StringAssert.Contains(text, "Ramp: 120/s of 5000/s asked; handshakes in flight 30/32 (server slow to register: 240 ms p99)");
+        StringAssert.Contains(text, "Registration: p50 90.0ms, p99 240.0ms, max 900.0ms; connect p99 1.2ms (6000 registered)");
+    }
+
+    [TestMethod]
+    public void Format_Running_NoRampLine()
+    {
+        var text = StatusBlock.Format(SnapshotBuilder.Engine(state: RunState.Running), Now);
+        Assert.IsFalse(text.Contains("Ramp:", StringComparison.Ordinal));
+        Assert.IsFalse(text.Contains("Registration:", StringComparison.Ordinal), "nothing registered yet");
+    }
+
     [TestMethod]
     public void Format_AuditIsASample_DeliveryLineSaysSoAndGivesItsSize()
     {
@@ -14,7 +42,7 @@ public sealed class StatusBlockTests
         {
             Delivery = DeliveryStats.Empty with { Expected = 9000, Received = 9000, Lost = 1, AuditReceivers = 64, Audited = 640, AuditsEveryReceiver = false },
         };
-        var line = StatusBlock.Format(s, DateTime.UnixEpoch).Split('\n').Single(l => l.StartsWith("Delivery:", StringComparison.Ordinal));
+        var line = StatusBlock.Format(s, Now).Split('\n').Single(l => l.StartsWith("Delivery:", StringComparison.Ordinal));
         StringAssert.Contains(line, "1 lost, 0 duplicated, 0 out of order (sampled by 64 audit receivers over 640 deliveries);");
     }
 
@@ -25,7 +53,7 @@ public sealed class StatusBlockTests
         {
             Delivery = DeliveryStats.Empty with { Expected = 20, Received = 20, AuditReceivers = 5, Audited = 20, AuditsEveryReceiver = true },
         };
-        var line = StatusBlock.Format(s, DateTime.UnixEpoch).Split('\n').Single(l => l.StartsWith("Delivery:", StringComparison.Ordinal));
+        var line = StatusBlock.Format(s, Now).Split('\n').Single(l => l.StartsWith("Delivery:", StringComparison.Ordinal));
         Assert.DoesNotContain("sampled", line);
     }
 }

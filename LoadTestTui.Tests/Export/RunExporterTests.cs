@@ -51,6 +51,17 @@ public sealed class RunExporterTests
         Assert.IsGreaterThanOrEqualTo(2, root.GetProperty("timeline").GetArrayLength());
         Assert.AreEqual("Bot_0001", root.GetProperty("bot_details")[0].GetProperty("name").GetString());
         Assert.IsFalse(root.TryGetProperty("server", out _), "no server section without a monitor");
+        Assert.AreEqual(5, root.GetProperty("registration_latency").GetProperty("samples").GetInt64(), "one registration per bot");
+        Assert.IsGreaterThan(0.0, root.GetProperty("registration_latency").GetProperty("p99").GetDouble());
+        Assert.AreEqual(5, root.GetProperty("connect_time").GetProperty("samples").GetInt64());
+        var ramp = root.GetProperty("ramp");
+        Assert.AreEqual(TestServers.FastEngine.RampPerSecond, ramp.GetProperty("asked_per_s").GetDouble());
+        Assert.AreEqual("", ramp.GetProperty("limit").GetString(), "a finished run is not held back");
+        foreach (var field in new[] { "effective_per_s", "handshakes_in_flight", "handshake_window", "peak_handshakes_in_flight", "peak_handshake_window" })
+            Assert.IsTrue(ramp.TryGetProperty(field, out _), $"ramp.{field}");
+        Assert.IsGreaterThanOrEqualTo(1, ramp.GetProperty("peak_handshakes_in_flight").GetInt32());
+        foreach (var field in new[] { "registration_p99", "effective_ramp_per_s", "handshakes_in_flight", "handshake_window" })
+            Assert.IsTrue(root.GetProperty("timeline")[0].TryGetProperty(field, out _), $"timeline.{field}");
         Assert.IsEmpty(Directory.GetFiles(dir.Path, "*.tmp"), "no temp file left behind");
     }
 
@@ -66,6 +77,7 @@ public sealed class RunExporterTests
         StringAssert.StartsWith(bots[1], "1,Bot_0001,stopped,");
         var timeline = await File.ReadAllLinesAsync(Path.Combine(dir.Path, "timeline.csv"));
         Assert.AreEqual(_finished.Timeline.Count + 1, timeline.Length);
+        Assert.AreEqual("t,online,sent,received,sent_per_s,received_per_s,p50_ms,p99_ms,errors,connects,registration_p99_ms,effective_ramp_per_s,handshakes_in_flight,handshake_window", timeline[0]);
     }
 
     [TestMethod]

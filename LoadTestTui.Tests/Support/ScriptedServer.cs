@@ -83,6 +83,10 @@ internal sealed class ScriptedServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for the client's first bytes (its register frame); false when it closed first.</summary>
+    public static async Task<bool> ReceiveSomeAsync(Socket socket, CancellationToken cancellationToken) =>
+        await socket.ReceiveAsync(new byte[4096], cancellationToken) > 0;
+
     /// <summary>Closes with a TCP reset instead of a graceful FIN.</summary>
     public static void Reset(Socket socket)
     {

@@ -10,13 +10,14 @@ namespace LoadTestTui.Cli;
 /// <summary>
 /// <c>loadtest bench</c>: measures this machine, never asserts. Phase one holds many idle bots
 /// online with heartbeats (connect rate, memory per bot, CPU while holding); phase two runs
-/// chatting bots and measures the deliveries they ingest and the CPU per million frames. The
+/// chatting bots and measures the deliveries they ingest and the CPU per million frames; phase
+/// three (storm, <see cref="BenchStormPhase"/>) is a join storm with default bot options. The
 /// reference server runs as a child process, because one process can hold only ~19,900 sockets.
 /// </summary>
 internal static partial class BenchCommand
 {
     /// <summary>Phases in the order they run; without --phase, hold then chat.</summary>
-    private static readonly string[] PhaseNames = ["hold", "chat", "ingest", "steady", "rtt"];
+    private static readonly string[] PhaseNames = ["hold", "chat", "ingest", "steady", "rtt", "storm"];
 
     public static Command Build()
     {
@@ -29,13 +30,17 @@ internal static partial class BenchCommand
         var server = new Option<string?>("--server") { Description = "HOST:PORT of a server to use instead of starting the reference server." };
         var phase = new Option<string[]>("--phase")
         {
-            Description = $"Run only these phases ({string.Join(", ", PhaseNames)}); repeat or separate with commas. Default: hold, chat.",
+            Description = $"Run only these phases ({string.Join(", ", PhaseNames)}, or all); repeat or separate with commas. Default: hold, chat.",
             AllowMultipleArgumentsPerToken = true,
         };
-        var command = new Command("bench", "Measure this machine: bots held online, connect rate, memory per bot, deliveries/s and CPU per million frames.")
+        var stormBots = new Option<int>("--storm-bots") { Description = "Bots in the join storm (phase storm), with default bot options.", DefaultValueFactory = _ => 19_000 };
+        var stormRamps = new Option<string>("--storm-ramps") { Description = "Ramps of the storm runs, comma-separated bots/s.", DefaultValueFactory = _ => $"5000,{EngineOptions.Default.RampPerSecond}" };
+        var stormLimit = new Option<double>("--storm-limit") { Description = "Seconds one storm run may take before it is reported as not all online.", DefaultValueFactory = _ => 600 };
+        var command = new Command("bench", "Measure this machine: bots held online, connect rate, memory per bot, deliveries/s, CPU per million frames, receive cost, round-trip floor and a join storm.")
         {
             hold, holdSeconds, chatters, chatSeconds, chatInterval, ramp, server, phase,
             IngestBots, IngestFrames, SteadyBots, SteadySeconds, SteadyChatInterval, RttSeconds,
+            stormBots, stormRamps, stormLimit,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -50,6 +55,9 @@ internal static partial class BenchCommand
                 problems.Add("--hold and --chatters must be 0 or more.");
             if (parse.GetValue(ramp) <= 0)
                 problems.Add("--ramp must be positive.");
+            var storm = ParseRamps(parse.GetValue(stormRamps) ?? "", problems);
+            if (parse.GetValue(stormBots) < 1 || parse.GetValue(stormLimit) <= 0)
+                problems.Add("--storm-bots and --storm-limit must be positive.");
             if (problems.Count > 0)
                 return Cli.Usage(problems);
             var bench = new Bench(target, parse.GetValue(ramp), ct);
@@ -66,6 +74,8 @@ internal static partial class BenchCommand
                     await bench.SteadyAsync(parse.GetValue(SteadyBots), steadyMin, steadyMax, TimeSpan.FromSeconds(parse.GetValue(SteadySeconds))).ConfigureAwait(false);
                 if (phases.Contains("rtt") && !ct.IsCancellationRequested)
                     await bench.RttAsync(TimeSpan.FromSeconds(parse.GetValue(RttSeconds))).ConfigureAwait(false);
+                if (phases.Contains("storm") && !ct.IsCancellationRequested)
+                    await new BenchStormPhase(bench.ServerAsync, ct).RunAsync(parse.GetValue(stormBots), storm, TimeSpan.FromSeconds(parse.GetValue(stormLimit))).ConfigureAwait(false);
             }
             catch (InvalidOperationException ex)
             {
@@ -77,14 +87,31 @@ internal static partial class BenchCommand
         return command;
     }
 
-    /// <summary>The phases asked for (commas or repeats); hold and chat when none.</summary>
+    /// <summary>The phases asked for (commas or repeats, "all" for every one); hold and chat when none.</summary>
     private static HashSet<string> ParsePhases(string[]? values, List<string> problems)
     {
         var names = (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Select(v => v.ToLowerInvariant()).ToHashSet();
+        if (names.Remove("all"))
+            names.UnionWith(PhaseNames);
         foreach (var unknown in names.Where(n => !PhaseNames.Contains(n)))
-            problems.Add($"--phase '{unknown}' is not a phase; use {string.Join(", ", PhaseNames)}.");
+            problems.Add($"--phase '{unknown}' is not a phase; use {string.Join(", ", PhaseNames)} or all.");
         return names.Count == 0 ? ["hold", "chat"] : names;
+    }
+
+    private static List<double> ParseRamps(string text, List<string> problems)
+    {
+        var ramps = new List<double>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0)
+                ramps.Add(value);
+            else
+                problems.Add($"--storm-ramps '{part}' must be positive bots per second.");
+        }
+        if (ramps.Count == 0 && problems.Count == 0)
+            problems.Add("--storm-ramps needs at least one ramp.");
+        return ramps;
     }
 
     private static (string Host, int Port)? ParseServer(string? text, List<string> problems)
@@ -172,7 +199,7 @@ internal static partial class BenchCommand
             return parts.Count == 0 ? "" : $" ({string.Join(", ", parts)})";
         }
 
-        private async Task<BenchServer> ServerAsync()
+        public async Task<BenchServer> ServerAsync()
         {
             if (external is { } target)
                 return new BenchServer(target.Host, target.Port, null);
@@ -210,7 +237,7 @@ internal static partial class BenchCommand
         }
     }
 
-    private sealed record BenchServer(string Host, int Port, Process? Child) : IAsyncDisposable
+    internal sealed record BenchServer(string Host, int Port, Process? Child) : IAsyncDisposable
     {
         public string Describe => Child is null ? $"{Host}:{Port}" : $"the reference server (child pid {Child.Id}) on {Host}:{Port}";
 

@@ -18,6 +18,10 @@ internal static class StatusBlock
         sb.AppendLine(Rule);
         sb.AppendLine(ci, $"Test time: {s.Elapsed.TotalSeconds:0.0}s ({s.State.ToString().ToLowerInvariant()}{(s.ChatPaused ? ", chat paused" : "")})");
         sb.AppendLine(ci, $"Bots: {s.States.Online}/{s.TargetBots} connected (peak {s.PeakOnline}; connecting {s.States.Connecting + s.States.Registering}, reconnecting {s.States.Reconnecting}, failed {s.States.Failed})");
+        if (s.State == RunState.Ramping)
+            sb.AppendLine(ci, $"Ramp: {s.EffectiveRampPerSecond:0.#}/s of {s.RampPerSecond:0.#}/s asked; handshakes in flight {s.HandshakesInFlight}/{s.HandshakeWindow}{(s.RampLimit.Length > 0 ? $" ({s.RampLimit})" : "")}");
+        if (s.Registration.Count > 0)
+            sb.AppendLine(ci, $"Registration: p50 {s.Registration.P50Ms:0.0}ms, p99 {s.Registration.P99Ms:0.0}ms, max {s.Registration.MaxMs:0.0}ms; connect p99 {s.ConnectTime.P99Ms:0.0}ms ({s.Registration.Count} registered)");
         sb.AppendLine(ci, $"Messages: sent {s.MessagesSent}, received {s.MessagesReceived}");
         sb.AppendLine(ci, $"Errors: {s.ErrorCount}{ErrorBreakdown(s)}");
         var l = s.ChatRtt;

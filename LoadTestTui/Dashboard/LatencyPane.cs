@@ -4,16 +4,17 @@ using Terminal.Gui.Views;
 
 namespace LoadTestTui.Dashboard;
 
-/// <summary>The Latency pane: chat-echo p50/p99 and ping sparklines, current percentiles, fan-out and delivery integrity.</summary>
+/// <summary>The Latency pane: chat-echo p50/p99 and ping sparklines, current percentiles, fan-out and delivery integrity, registration and connect time.</summary>
 public sealed class LatencyPane : FrameView
 {
-    public const int ContentRows = 5;
+    public const int ContentRows = 6;
 
     private readonly SparkRow _p50;
     private readonly SparkRow _p99;
     private readonly SparkRow _ping;
     private readonly Label _now;
     private readonly Label _delivery;
+    private readonly Label _registration;
 
     public LatencyPane(int historyCapacity)
     {
@@ -23,7 +24,8 @@ public sealed class LatencyPane : FrameView
         _ping = new SparkRow("ping", historyCapacity) { Y = 2 };
         _now = new Label { X = 0, Y = 3, Width = Dim.Fill(), Height = 1, Text = "now  -" };
         _delivery = new Label { X = 0, Y = 4, Width = Dim.Fill(), Height = 1, Text = "fan-out -" };
-        Add(_p50, _p99, _ping, _now, _delivery);
+        _registration = new Label { X = 0, Y = 5, Width = Dim.Fill(), Height = 1, Text = "register -" };
+        Add(_p50, _p99, _ping, _now, _delivery, _registration);
     }
 
     public void Update(EngineSnapshot snapshot)
@@ -45,6 +47,13 @@ public sealed class LatencyPane : FrameView
         var fanText = fan.Count == 0 ? "fan-out -" : $"fan-out p50 {DashboardFormat.MsValue(fan.P50Ms)}  p99 {DashboardFormat.Ms(fan.P99Ms)}";
         _delivery.Text = $"{fanText} │ lost {DashboardFormat.Int(d.Lost)}  dup {DashboardFormat.Int(d.Duplicated)}  ooo {DashboardFormat.Int(d.OutOfOrder)}"
             + $" of {DashboardFormat.Count(d.Expected)}";
+
+        // The last tick's registrations while any complete, else the whole run's: a settled run still shows what joining cost.
+        var registration = snapshot.RegistrationInterval.Count > 0 ? snapshot.RegistrationInterval : snapshot.Registration;
+        var connect = snapshot.ConnectTimeInterval.Count > 0 ? snapshot.ConnectTimeInterval : snapshot.ConnectTime;
+        _registration.Text = registration.Count == 0
+            ? "register -"
+            : $"register p50 {DashboardFormat.MsValue(registration.P50Ms)}  p99 {DashboardFormat.Ms(registration.P99Ms)} │ connect p99 {DashboardFormat.Ms(Sample(connect, connect.P99Ms))}";
     }
 
     private static double Sample(LatencySummary summary, double value) => summary.Count == 0 ? double.NaN : value;

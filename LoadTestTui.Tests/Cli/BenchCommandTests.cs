@@ -1,0 +1,36 @@
+using System.Text.RegularExpressions;
+using LoadTestTui.Tests.Support;
+
+namespace LoadTestTui.Tests.Cli;
+
+/// <summary>The bench's storm phase end to end: the real app, its reference server as a grandchild process.</summary>
+[TestClass]
+public sealed class BenchCommandTests
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+
+    [TestMethod]
+    [Timeout(90_000, CooperativeCancellation = true)]
+    public async Task Bench_StormPhaseAlone_ReportsOnlineLatencyMemoryAndErrors()
+    {
+        using var app = AppProcess.Start("bench", "--phase", "storm", "--storm-bots", "40", "--storm-ramps", "1000", "--storm-limit", "30");
+
+        var online = await app.WaitForLineAsync(new Regex(@"^\[storm 1000/s\] all 40 online after [\d.]+ s; online (\d+)"), Limit);
+        Assert.AreEqual("40", online.Groups[1].Value, "still all online after settling");
+        await app.WaitForLineAsync(new Regex(@"^\[storm 1000/s\] decay: online fell at most 0 below its running peak \(none\)"), Limit);
+        await app.WaitForLineAsync(new Regex(@"^\[storm 1000/s\] peak resident \d+ MB: [\d.]+ KB per bot"), Limit);
+        await app.WaitForLineAsync(new Regex(@"^\[storm 1000/s\] registration latency \(40 registrations\): p50 \d+ ms"), Limit);
+        await app.WaitForLineAsync(new Regex(@"^\[storm 1000/s\] errors: 0$"), Limit);
+        Assert.AreEqual(0, await app.WaitForExitAsync(Limit));
+        var output = await app.RemainingOutputAsync(TimeSpan.FromSeconds(5));
+        Assert.IsFalse(output.Any(l => l.StartsWith("[hold]", StringComparison.Ordinal) || l.StartsWith("[chat]", StringComparison.Ordinal)), "only the storm ran");
+    }
+
+    [TestMethod]
+    public async Task Bench_UnknownPhase_UsageErrorNamingIt()
+    {
+        using var app = AppProcess.Start("bench", "--phase", "storm,nope");
+        Assert.AreEqual(2, await app.WaitForExitAsync(Limit));
+        Assert.IsTrue(app.ErrorLines.Any(l => l.Contains("--phase 'nope' is not a phase; use hold, chat, ingest, steady, rtt, storm or all", StringComparison.Ordinal)), string.Join(Environment.NewLine, app.ErrorLines));
+    }
+}
