@@ -125,8 +125,7 @@ public sealed record RunComparison(RunDocument Base, RunDocument New, IReadOnlyL
     private static double? ServerMax(RunDocument doc, string path) =>
         RunSeries.Server(RunSeries.ServerSamples(doc), path).OfType<double>().Select(v => (double?)v).Max();
 
-    private static double? Capacity(RunDocument doc) =>
-        Json.Number(doc.Root, "capacity.found_bots") ?? Json.Number(doc.Root, "capacity.answer") ?? Json.Number(doc.Root, "capacity.bots");
+    private static double? Capacity(RunDocument doc) => RunReportModel.CapacityFound(doc);
 
     private static ComparisonRow Exact(string group, string figure, string unit, double? a, double? b, bool lowerIsBetter, double? tolerance)
     {

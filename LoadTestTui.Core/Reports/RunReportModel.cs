@@ -307,21 +307,40 @@ public static class RunReportModel
         if (doc.Root["capacity"] is not JsonObject capacity || capacity["steps"] is not JsonArray steps || steps.Count == 0)
             return section with { Notes = [$"Capacity search: {ReportFormat.NotRecorded}."] };
         IReadOnlyList<double> x = [.. steps.Select(s => Json.Number(s, "bots") ?? double.NaN)];
-        var figures = steps.OfType<JsonObject>().SelectMany(s => s.Where(p => p.Key != "bots" && Json.Number(p.Value, "") is not null).Select(p => p.Key)).Distinct().ToList();
-        var lines = new List<ChartLine>();
-        if ((Json.Number(capacity, "slo.limit") ?? Json.Number(capacity, "slo_limit")) is { } limit)
-            lines.Add(new ChartLine(limit, $"SLO {Json.Text(capacity, "slo.expression") ?? Json.Text(capacity, "slo.name") ?? ""}".Trim()));
         var markers = new List<ChartMarker>();
-        if ((Json.Number(capacity, "found_bots") ?? Json.Number(capacity, "answer") ?? Json.Number(capacity, "bots")) is { } found)
-            markers.Add(new ChartMarker(found, $"capacity: {found:0} bots"));
+        if (CapacityFound(doc) is { } found)
+            markers.Add(new ChartMarker(found, $"holds {found:0} bots"));
+        if (Json.Number(capacity, "fails_at_bots") is { } failsAt)
+            markers.Add(new ChartMarker(failsAt, $"fails at {failsAt:0}"));
+        var limits = (capacity["slo_limits"] as JsonArray ?? []).OfType<JsonObject>().ToList();
+        // One chart per SLO figure: each has its own unit and its own limit line.
+        var metrics = steps.OfType<JsonObject>().SelectMany(s => (s["figures"] as JsonObject ?? []).Select(p => p.Key)).Distinct().ToList();
+        var charts = metrics.Select((metric, i) =>
+        {
+            var limit = limits.FirstOrDefault(l => Json.Text(l, "metric") == metric);
+            var unit = limit is null ? "" : Json.Text(limit, "unit") ?? "";
+            List<ChartLine> lines = limit is not null && Json.Number(limit, "limit") is { } value
+                ? [new ChartLine(value, $"SLO {Json.Text(limit, "expr")}")]
+                : [];
+            return new ChartSpec($"capacity-{i}", $"Capacity steps: {metric} against bots", "bots", unit.Length == 0 ? metric : $"{metric} ({unit})", x,
+                [new ChartSeries(metric, [.. steps.Select(s => Json.Number((s?["figures"] as JsonObject)?[metric], ""))], Palette[i % Palette.Length]) { Points = true }])
+                { XKind = "number", Lines = lines, Markers = markers };
+        }).ToList();
+        var notes = new List<string>();
+        if (Json.Text(capacity, "answer") is { } answer)
+            notes.Add(answer);
+        if (charts.Count == 0)
+            notes.Add($"SLO figures per step: {ReportFormat.NotRecorded}.");
         return section with
         {
-            Charts = [new ChartSpec("capacity", "Capacity steps: each SLO figure against bots", "bots", "value", x,
-                [.. figures.Select((f, i) => new ChartSeries(f, [.. steps.Select(s => Json.Number(s, f))], Palette[i % Palette.Length]) { Points = true })])
-                { XKind = "number", Lines = lines, Markers = markers }],
+            Notes = notes,
+            Charts = charts,
             Tables = GenericTable(steps, "Steps") is { } table ? [table] : [],
         };
     }
+
+    /// <summary>The most bots the capacity search found the server to hold, when it found any.</summary>
+    internal static double? CapacityFound(RunDocument doc) => Json.Number(doc.Root, "capacity.holds_bots");
 
     private static ReportSection BotTables(RunDocument doc)
     {

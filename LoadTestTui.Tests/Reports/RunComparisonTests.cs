@@ -7,6 +7,25 @@ public sealed class RunComparisonTests
 {
     private static ComparisonRow Row(RunComparison c, string figure) => c.Rows.Single(r => r.Figure == figure);
 
+    private static RunDocument WithCapacity(int holds, string name)
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Fixtures.Path("new-format.json")))!.AsObject();
+        root["capacity"] = new System.Text.Json.Nodes.JsonObject { ["answer"] = $"holds {holds} bots", ["holds_bots"] = holds, ["steps"] = new System.Text.Json.Nodes.JsonArray() };
+        return RunDocument.Parse(root.ToJsonString(), name, out var error) ?? throw new AssertFailedException(error!);
+    }
+
+    [TestMethod]
+    [DataRow(1840, 1500, Verdict.Worse)]
+    [DataRow(1500, 1840, Verdict.Better)]
+    [DataRow(1840, 1840, Verdict.Same)]
+    public void Compare_CapacityFound_HigherIsBetter(int before, int after, Verdict expected)
+    {
+        var row = Row(RunComparison.Compare(WithCapacity(before, "a.json"), WithCapacity(after, "b.json")), "capacity found (bots)");
+        Assert.AreEqual((double)before, row.Base);
+        Assert.AreEqual((double)after, row.New);
+        Assert.AreEqual(expected, row.Verdict);
+    }
+
     [TestMethod]
     public void Compare_FileWithItself_NothingBetterOrWorse()
     {

@@ -199,36 +199,13 @@ internal sealed class HeadlessRun(RunOptions.Bound options, HeadlessSettings set
             json = result.Success ? result.Path : null;
         }
         if (settings.Html is { } html)
-            ok &= await WriteHtmlAsync(html, json, final, artifacts).ConfigureAwait(false);
+            ok &= await HtmlReportOutput.WriteAsync(html, json, final, artifacts).ConfigureAwait(false);
         if (settings.CsvDirectory is { } directory)
         {
             foreach (var result in await artifacts.WriteCsvAsync(directory, final).ConfigureAwait(false))
                 ok &= await ReportAsync(result, null).ConfigureAwait(false);
         }
         return ok;
-    }
-
-    /// <summary>The report is made from the results file, as `loadtest report` would; without --output, from a temporary one.</summary>
-    private static async Task<bool> WriteHtmlAsync(string html, string? json, EngineSnapshot final, RunArtifacts artifacts)
-    {
-        var temporary = json is null ? Path.Combine(Path.GetTempPath(), $"loadtest-{Guid.NewGuid():N}.json") : null;
-        try
-        {
-            if (temporary is not null && await artifacts.WriteJsonAsync(temporary, final).ConfigureAwait(false) is { Success: false } failed)
-                return await ReportAsync(failed, null).ConfigureAwait(false);
-            var result = await Core.Reports.RunReportFile.WriteAsync(json ?? temporary!, html).ConfigureAwait(false);
-            if (result.Success)
-            {
-                Console.WriteLine($"Report written to {result.Path}");
-                return true;
-            }
-            return await ReportAsync(result, null).ConfigureAwait(false);
-        }
-        finally
-        {
-            if (temporary is not null)
-                File.Delete(temporary);
-        }
     }
 
     private static async Task<bool> ReportAsync(ExportResult result, Func<Task<ExportResult>>? fallback)
