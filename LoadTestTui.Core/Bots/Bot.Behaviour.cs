@@ -14,41 +14,58 @@ internal sealed partial class Bot
     /// <summary>The bot's recent chat send times, read by receivers for fan-out latency; null until its first tagged chat.</summary>
     public SendLog? SendLog => Volatile.Read(ref _sendLog);
 
+    /// <summary>The send log, made on the first tagged chat: before the send, since a receiver may be quicker than us.</summary>
+    internal SendLog OwnSendLog => Volatile.Read(ref _sendLog) ?? Interlocked.CompareExchange(ref _sendLog, new SendLog(), null) ?? _sendLog!;
+
     /// <summary>Replies awaited, made on first use: an idle bot never needs them.</summary>
     private PendingReplies Replies => Volatile.Read(ref _replies) ?? Interlocked.CompareExchange(ref _replies, new PendingReplies(), null) ?? _replies!;
 
-    /// <summary>The online phase: heartbeats, pings and random chat until the connection ends or the bot stops.</summary>
+    /// <summary>
+    /// The online phase: heartbeats, pings and random chat until the connection ends or the bot
+    /// stops. The intervals come from the run's current behaviour (a load plan's stage may change
+    /// them), read on every wake-up; the bot never sleeps past the next change.
+    /// </summary>
     private async Task BehaveAsync(BotConnection connection, CancellationToken wake)
     {
-        var heartbeat = ToTicks(_options.HeartbeatInterval);
-        var ping = ToTicks(_options.PingInterval);
         var responseTimeout = ToTicks(_options.ResponseTimeout);
         var now = MonoClock.Now;
+        var behaviour = _run.BehaviourAt(now, out var changesAt);
         // Random first phases, so thousands of bots started together do not tick together.
-        var nextHeartbeat = heartbeat > 0 ? now + (long)(heartbeat * Random.Shared.NextDouble()) : long.MaxValue;
-        var nextPing = ping > 0 ? now + (long)(ping * Random.Shared.NextDouble()) : long.MaxValue;
-        var nextChat = _options.Chats ? now + NextChatDelay() : long.MaxValue;
+        var nextHeartbeat = FirstDue(now, behaviour.HeartbeatInterval);
+        var nextPing = FirstDue(now, behaviour.PingInterval);
+        var nextChat = behaviour.Chats ? now + NextChatDelay(behaviour) : long.MaxValue;
 
         while (!wake.IsCancellationRequested)
         {
             now = MonoClock.Now;
+            if (now >= changesAt)
+            {
+                var next = _run.BehaviourAt(now, out changesAt);
+                if (next.HeartbeatInterval != behaviour.HeartbeatInterval)
+                    nextHeartbeat = FirstDue(now, next.HeartbeatInterval);
+                if (next.PingInterval != behaviour.PingInterval)
+                    nextPing = FirstDue(now, next.PingInterval);
+                if (next.ChatIntervalMin != behaviour.ChatIntervalMin || next.ChatIntervalMax != behaviour.ChatIntervalMax)
+                    nextChat = next.Chats ? now + NextChatDelay(next) : long.MaxValue;
+                behaviour = next;
+            }
             if (now >= nextHeartbeat)
             {
                 if (!await SendOrRecordAsync(connection, Packet.Heartbeat(), "heartbeat", wake).ConfigureAwait(false))
                     return;
-                nextHeartbeat = now + heartbeat;
+                nextHeartbeat = now + ToTicks(behaviour.HeartbeatInterval);
             }
             if (now >= nextPing)
             {
                 if (!await SendPingAsync(connection, wake).ConfigureAwait(false))
                     return;
-                nextPing = now + ping;
+                nextPing = now + ToTicks(behaviour.PingInterval);
             }
             if (now >= nextChat)
             {
                 if (!_run.ChatPaused && !await SendChatAsync(connection, PickMessage(), wake).ConfigureAwait(false))
                     return;
-                nextChat = now + NextChatDelay();
+                nextChat = now + NextChatDelay(behaviour);
             }
             // Silence times out, not a slow reply: frames still arriving mean the reply is queued behind them.
             var oldest = Volatile.Read(ref _replies)?.OldestTicks() ?? 0;
@@ -58,10 +75,10 @@ internal sealed partial class Bot
                 RecordError(ErrorKind.ResponseTimeout, $"no echo or pong, and nothing else received, for {_options.ResponseTimeout.TotalSeconds:0.#} s");
                 return;
             }
-            var next = Math.Min(Math.Min(nextHeartbeat, nextPing), nextChat);
+            var due = Math.Min(Math.Min(Math.Min(nextHeartbeat, nextPing), nextChat), changesAt);
             if (oldest != 0)
-                next = Math.Min(next, quietSince + responseTimeout + 1);
-            var wait = TimeSpan.FromTicks(Math.Max(1, (next - MonoClock.Now) * TimeSpan.TicksPerSecond / Stopwatch.Frequency));
+                due = Math.Min(due, quietSince + responseTimeout + 1);
+            var wait = TimeSpan.FromTicks(Math.Max(1, (due - MonoClock.Now) * TimeSpan.TicksPerSecond / Stopwatch.Frequency));
             try
             {
                 await Task.Delay(wait < MaxSleep ? wait : MaxSleep, wake).ConfigureAwait(false);
@@ -72,6 +89,10 @@ internal sealed partial class Bot
             }
         }
     }
+
+    /// <summary>A random first due time within one interval; never when the interval is zero (off).</summary>
+    private static long FirstDue(long now, TimeSpan interval) =>
+        interval > TimeSpan.Zero ? now + (long)(ToTicks(interval) * Random.Shared.NextDouble()) : long.MaxValue;
 
     private static readonly TimeSpan MaxSleep = TimeSpan.FromSeconds(60);
 
@@ -98,7 +119,7 @@ internal sealed partial class Bot
         var now = MonoClock.Now;
         var receivers = Math.Max(0, _run.Counters.Online - 1);
         if (_options.Tagged)
-            (SendLog ?? Interlocked.CompareExchange(ref _sendLog, new SendLog(), null) ?? _sendLog!).Record(sequence, now); // before the send: a receiver may be quicker than us
+            OwnSendLog.Record(sequence, now);
         Replies.Add(isPing: false, sequence, now, _options.Tagged ? null : wireText);
         if (!await SendOrRecordAsync(connection, Packet.Chat(wireText, MonoClock.WireMilliseconds), "chat", wake).ConfigureAwait(false))
             return false;
@@ -133,10 +154,10 @@ internal sealed partial class Bot
         return false;
     }
 
-    private long NextChatDelay()
+    private static long NextChatDelay(BotBehaviour behaviour)
     {
-        var min = _options.ChatIntervalMin.Ticks;
-        var max = _options.ChatIntervalMax.Ticks;
+        var min = behaviour.ChatIntervalMin.Ticks;
+        var max = behaviour.ChatIntervalMax.Ticks;
         var span = min + (long)((max - min) * Random.Shared.NextDouble());
         return ToTicks(TimeSpan.FromTicks(span));
     }

@@ -1,15 +1,18 @@
-using System.Runtime.InteropServices;
 using LoadTestTui.Core.Engine;
 using LoadTestTui.Core.Protocol;
 
 namespace LoadTestTui.Core.Bots;
 
-internal sealed partial class Bot : IPacketHandler
+internal sealed partial class Bot : IFrameHandler
 {
+    /// <summary>A chat's tag is parsed from this many bytes at the end of its text: a longer tag cannot be ours.</summary>
+    private const int TagTailBytes = 64;
+
     private TrafficCounters _traffic;
 
     // Receive state: touched only by this bot's read loop, so no lock.
-    private Dictionary<int, SenderOrder>? _senders;
+    private SenderTable? _audit;
+    private byte[]? _nameBytes;
     private int _reconnects;
     private long _rttLastUs;
     private long _rttMinUs = long.MaxValue;
@@ -19,25 +22,29 @@ internal sealed partial class Bot : IPacketHandler
 
     public string? LastError { get; private set; }
 
+    /// <summary>Whether this bot keeps per-sender order state for the run's integrity audit (see <see cref="SenderTable"/>).</summary>
+    public bool Audits => Id <= SenderTable.AuditReceivers;
+
     /// <summary>Adds this bot's traffic to a run total (called by the engine's tick).</summary>
     public void AddTrafficTo(ref TrafficCounters total) => _traffic.AddTo(ref total);
 
-    public bool OnPacket(in Packet packet)
+    /// <summary>Handles one received frame in its wire form: ignored frames are counted and skipped, nothing is allocated.</summary>
+    public bool OnFrame(in Frame frame)
     {
         _traffic.FramesReceived++;
-        _lastReceivedTicks = MonoClock.Now;
-        _traffic.BytesReceived += packet.FrameLength;
-        switch (packet.Type)
+        _traffic.BytesReceived += frame.Length;
+        _lastReceivedTicks = MonoClock.Now; // the registration and reply waits time out on silence, not on a deadline
+        switch (frame.Type)
         {
             case PacketType.AnsUserList:
                 _registered.TrySetResult(); // later lists (a long list is split) add nothing we track
                 break;
             case PacketType.AnsChatting:
-                OnChat(packet.Name!, packet.Text!);
+                OnChat(frame);
                 break;
             case PacketType.AnsPong:
                 _traffic.PongsReceived++;
-                if (Volatile.Read(ref _replies)?.TryComplete(isPing: true, packet.Sequence, out var pingSent) == true)
+                if (Volatile.Read(ref _replies)?.TryComplete(isPing: true, frame.Sequence, out var pingSent) == true)
                     _run.PingRtt.Record(MonoClock.MicrosecondsSince(pingSent));
                 break;
             case PacketType.AnsNewUserNotify or PacketType.AnsExitUser:
@@ -46,28 +53,26 @@ internal sealed partial class Bot : IPacketHandler
                 _exitAnswered.TrySetResult();
                 break;
             default:
-                CountUnexpected(packet.Type);
+                CountUnexpected(frame.Type);
                 break;
         }
         return true;
     }
 
-    private void OnChat(string name, string text)
+    private void OnChat(in Frame frame)
     {
         _traffic.MessagesReceived++;
-        var replies = Volatile.Read(ref _replies);
-        long sentTicks;
-        if (!ChatTag.TryParse(text, out var runId, out var senderId, out var sequence) || !runId.SequenceEqual(_run.RunId))
+        Span<byte> tail = stackalloc byte[TagTailBytes];
+        tail = tail[..frame.CopyTextTail(tail)];
+        if (!ChatTag.TryParse(tail, out var runId, out var senderId, out var sequence) || !runId.SequenceEqual(_run.RunIdBytes))
         {
-            if (name == Name && replies is not null && replies.TryCompleteText(text, out sentTicks))
-                RecordEcho(sentTicks);
-            else
-                _traffic.DeliveryUntagged++;
+            OnUntagged(frame);
             return;
         }
+        long sentTicks;
         if (senderId == Id)
         {
-            if (replies is not null && replies.TryComplete(isPing: false, sequence, out sentTicks))
+            if (Volatile.Read(ref _replies) is { } replies && replies.TryComplete(isPing: false, sequence, out sentTicks))
                 RecordEcho(sentTicks);
             return;
         }
@@ -81,10 +86,30 @@ internal sealed partial class Bot : IPacketHandler
         _traffic.DeliveryReceived++;
         if (sender.SendLog is { } log && log.TryGet(sequence, out sentTicks))
             _run.FanOut.Record(MonoClock.MicrosecondsSince(sentTicks));
+        if (Audits)
+            Audit(senderId, sequence);
+    }
 
-        _senders ??= [];
-        ref var order = ref CollectionsMarshal.GetValueRefOrAddDefault(_senders, senderId, out var known);
-        switch (order.Observe(sequence, !known, out var gap))
+    /// <summary>A chat without this run's tag: with --no-tag our own echo is matched by its text, anything else is counted untagged.</summary>
+    private void OnUntagged(in Frame frame)
+    {
+        // Only --no-tag echoes decode the text (an allocation); tagged runs never get here for their own chats.
+        if (!_options.Tagged && Volatile.Read(ref _replies) is { } replies
+            && frame.NameEquals(_nameBytes ??= _run.Codec.TextEncoding.GetBytes(Name))
+            && replies.TryCompleteText(frame.DecodeText(), out var sentTicks))
+        {
+            RecordEcho(sentTicks);
+            return;
+        }
+        _traffic.DeliveryUntagged++;
+    }
+
+    /// <summary>Lost / duplicated / out-of-order for one arrival, at an audit receiver.</summary>
+    private void Audit(int senderId, uint sequence)
+    {
+        _traffic.DeliveryAudited++;
+        ref var order = ref (_audit ??= new SenderTable()).For(senderId, _run.Bots.Count);
+        switch (order.Observe(sequence, !order.Heard, out var gap))
         {
             case Arrival.InOrder when gap > 0:
                 _traffic.DeliveryLost += gap;
@@ -123,7 +148,7 @@ internal sealed partial class Bot : IPacketHandler
     private void ResetReceiveState()
     {
         // Deliveries missed while this bot was offline were never owed to it: start counting afresh.
-        _senders?.Clear();
+        _audit?.Clear();
         Volatile.Read(ref _replies)?.Clear();
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace LoadTestTui.Core.Bots;
 
@@ -14,24 +15,59 @@ public readonly record struct ChatTag(string RunId, int BotId, uint Sequence)
     public string AppendTo(string text) => string.Create(CultureInfo.InvariantCulture, $"{text} {Open}{RunId}.{BotId}.{Sequence}]");
 
     /// <summary>Parses a tag at the end of <paramref name="text"/> without allocating; false when there is none.</summary>
-    public static bool TryParse(ReadOnlySpan<char> text, out ReadOnlySpan<char> runId, out int botId, out uint sequence)
+    public static bool TryParse(ReadOnlySpan<char> text, out ReadOnlySpan<char> runId, out int botId, out uint sequence) =>
+        TryParseCore(text, out runId, out botId, out sequence);
+
+    /// <summary>
+    /// The same parse over encoded bytes (UTF-8, ASCII, CP949 or EUC-KR: the tag is ASCII, and in
+    /// each of them an ASCII byte is always that character), so a received chat needs no string.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> text, out ReadOnlySpan<byte> runId, out int botId, out uint sequence) =>
+        TryParseCore(text, out runId, out botId, out sequence);
+
+    private static bool TryParseCore<T>(ReadOnlySpan<T> text, out ReadOnlySpan<T> runId, out int botId, out uint sequence)
+        where T : unmanaged, IBinaryInteger<T>
     {
         runId = default;
         botId = 0;
         sequence = 0;
-        if (text.Length < 8 || text[^1] != ']')
+        if (text.Length < 8 || text[^1] != T.CreateTruncating(']'))
             return false;
-        var open = text.LastIndexOf(Open);
-        if (open < 0)
+        ReadOnlySpan<T> open = [T.CreateTruncating('['), T.CreateTruncating('#')];
+        var at = text.LastIndexOf(open);
+        if (at < 0)
             return false;
-        var body = text[(open + Open.Length)..^1];
-        var firstDot = body.IndexOf('.');
-        var lastDot = body.LastIndexOf('.');
+        var body = text[(at + open.Length)..^1];
+        var dot = T.CreateTruncating('.');
+        var firstDot = body.IndexOf(dot);
+        var lastDot = body.LastIndexOf(dot);
         if (firstDot <= 0 || lastDot <= firstDot)
             return false;
         runId = body[..firstDot];
-        return int.TryParse(body[(firstDot + 1)..lastDot], NumberStyles.None, CultureInfo.InvariantCulture, out botId)
-            && uint.TryParse(body[(lastDot + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out sequence);
+        if (!TryDigits(body[(firstDot + 1)..lastDot], int.MaxValue, out var bot) || !TryDigits(body[(lastDot + 1)..], uint.MaxValue, out var seq))
+            return false;
+        botId = (int)bot;
+        sequence = (uint)seq;
+        return true;
+    }
+
+    /// <summary>Unsigned decimal digits only (no sign, no spaces), at most <paramref name="max"/>.</summary>
+    private static bool TryDigits<T>(ReadOnlySpan<T> digits, ulong max, out ulong value)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        value = 0;
+        if (digits.IsEmpty)
+            return false;
+        foreach (var c in digits)
+        {
+            var d = ulong.CreateTruncating(c) - '0';
+            if (d > 9)
+                return false;
+            value = value * 10 + d;
+            if (value > max)
+                return false;
+        }
+        return true;
     }
 
     /// <summary>A short random run id (4 base-36 characters).</summary>

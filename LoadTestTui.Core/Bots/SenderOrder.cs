@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace LoadTestTui.Core.Bots;
 
 /// <summary>What one arrival from a sender means for delivery integrity.</summary>
@@ -21,12 +23,16 @@ public enum Arrival
 
 /// <summary>
 /// Per-sender receive state at one receiver: the highest sequence seen and a 64-wide window
-/// of which recent sequences arrived. Twelve bytes per sender heard, instead of a set.
+/// of which recent sequences arrived. Twelve bytes per sender, instead of a set.
 /// </summary>
+[StructLayout(LayoutKind.Sequential, Pack = 4)]
 public struct SenderOrder
 {
+    private ulong _window; // bit i: sequence (_last - i) has arrived; 0 until the first arrival
     private uint _last;
-    private ulong _window; // bit i: sequence (_last - i) has arrived
+
+    /// <summary>Whether anything from this sender has arrived (the default value has heard nothing).</summary>
+    public readonly bool Heard => _window != 0;
 
     /// <summary>Records an arrival; <paramref name="gap"/> is how many sequences it skipped past.</summary>
     public Arrival Observe(uint sequence, bool first, out uint gap)

@@ -19,6 +19,7 @@ internal struct TrafficCounters
     public long MessagesReceived;
     public long PongsReceived;
     public long DeliveryReceived;
+    public long DeliveryAudited;
     public long DeliveryLost;
     public long DeliveryDuplicated;
     public long DeliveryOutOfOrder;
@@ -36,6 +37,7 @@ internal struct TrafficCounters
         total.MessagesReceived += Volatile.Read(ref MessagesReceived);
         total.PongsReceived += Volatile.Read(ref PongsReceived);
         total.DeliveryReceived += Volatile.Read(ref DeliveryReceived);
+        total.DeliveryAudited += Volatile.Read(ref DeliveryAudited);
         total.DeliveryLost += Volatile.Read(ref DeliveryLost);
         total.DeliveryDuplicated += Volatile.Read(ref DeliveryDuplicated);
         total.DeliveryOutOfOrder += Volatile.Read(ref DeliveryOutOfOrder);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using LoadTestTui.Core.Bots;
+using LoadTestTui.Core.Plans;
 using LoadTestTui.Core.Protocol;
 
 namespace LoadTestTui.Core.Engine;
@@ -11,6 +12,41 @@ public sealed partial class BotEngine
     private ImmutableList<TimelineRow> _timeline = [];
     private long _lastStormEventTicks;
     private double _effectiveRamp;
+    private WindowRing _ring = new(1);
+    private double _onlineRatioSum;
+    private long _onlineRatioTicks;
+    private ImmutableSortedSet<TimeSpan> _windows = [];
+
+    /// <summary>How far back windowed figures reach (thresholds "over" a span, capacity steps).</summary>
+    public static readonly TimeSpan MaxWindow = TimeSpan.FromMinutes(15);
+
+    /// <summary>Every later snapshot carries the figures of the trailing <paramref name="span"/> in <see cref="EngineSnapshot.Windows"/>.</summary>
+    public void TrackWindow(TimeSpan span)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(span, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(span, MaxWindow);
+        lock (_gate)
+            _windows = _windows.Add(span);
+    }
+
+    /// <summary>The current run's figures from run time <paramref name="from"/> until now (a fresh tick is taken first).</summary>
+    public RunFigures FiguresSince(TimeSpan from)
+    {
+        lock (_gate)
+        {
+            if (!_disposed)
+                Publish();
+            return _ring.Since(from);
+        }
+    }
+
+    /// <summary>Per-run window state, reset when a run starts.</summary>
+    private void ResetWindows()
+    {
+        _ring = new WindowRing((int)Math.Ceiling(MaxWindow / Options.Tick) + 1);
+        _onlineRatioSum = 0;
+        _onlineRatioTicks = 0;
+    }
 
     /// <summary>The counters a rate is computed from, as of one tick.</summary>
     private readonly record struct Totals(long Ticks, long Sent, long Received, long BytesSent, long BytesReceived, long Connects, long Errors, long Reconnects, long Started = 0);
@@ -54,6 +90,13 @@ public sealed partial class BotEngine
         var weight = Math.Min(1, seconds);
         _effectiveRamp += (Rate(totals.Started, previous.Started) - _effectiveRamp) * weight;
 
+        var online = c.Online;
+        var errors = ErrorKinds.All.ToImmutableDictionary(k => k, k => Interlocked.Read(ref c.Errors[(int)k]));
+        var figures = RecordWindowSample(run, totals, traffic, errors, online, chatTotal, pingTotal, fanTotal) with
+        {
+            Registration = registrationTotal,
+            ConnectTime = connectTotal,
+        };
         WarnOnReconnectStorm(context, Rate(totals.Reconnects, previous.Reconnects), now);
         AppendTimeline(run, totals, c);
 
@@ -113,14 +156,68 @@ public sealed partial class BotEngine
                 traffic.DeliveryOutOfOrder,
                 traffic.DeliveryUntagged,
                 fanTotal,
-                fanInterval),
-            Errors = ErrorKinds.All.ToImmutableDictionary(k => k, k => Interlocked.Read(ref c.Errors[(int)k])),
+                fanInterval)
+            {
+                AuditReceivers = Math.Min(SenderTable.AuditReceivers, run.Bots.Count),
+                Audited = traffic.DeliveryAudited,
+                AuditsEveryReceiver = run.Bots.Count <= SenderTable.AuditReceivers,
+            },
+            Errors = errors,
             ProtocolErrors = Enum.GetValues<ProtocolErrorKind>()
                 .Where(k => Interlocked.Read(ref c.ProtocolErrors[(int)k]) > 0)
                 .ToImmutableDictionary(k => k, k => Interlocked.Read(ref c.ProtocolErrors[(int)k])),
             Timeline = _timeline,
+            Figures = figures,
+            Windows = _windows.ToImmutableDictionary(w => w, w => _ring.Since(run.Elapsed - w)),
+            Plan = context.Plan,
+            PlanPoint = context.Plan is { } plan ? Planner.At(plan, run.Elapsed) : null,
             Events = context.Events.Drain(),
             Bots = rows.MoveToImmutable(),
+        };
+    }
+
+    /// <summary>Adds this tick to the window ring and returns the whole run's figures.</summary>
+    private RunFigures RecordWindowSample(Run run, Totals totals, TrafficCounters traffic, ImmutableDictionary<ErrorKind, long> errors, int online,
+        LatencySummary chat, LatencySummary ping, LatencySummary fanOut)
+    {
+        var context = run.Context;
+        if (run.Assigned > 0 && run.IsActive && !run.Stopping)
+        {
+            _onlineRatioSum += Math.Min(1, (double)online / run.Assigned);
+            _onlineRatioTicks++;
+        }
+        _ring.Add(new WindowRing.Sample(
+            run.Elapsed,
+            HistogramSlice.Of(context.ChatRtt.IntervalHistogram),
+            HistogramSlice.Of(context.PingRtt.IntervalHistogram),
+            HistogramSlice.Of(context.FanOut.IntervalHistogram),
+            new WindowRing.Totals(totals.Sent, totals.Received, traffic.PingsSent, totals.Connects, totals.Errors,
+                [.. ErrorKinds.All.Select(k => errors[k])], traffic.DeliveryExpected, traffic.DeliveryReceived, traffic.DeliveryLost,
+                traffic.DeliveryDuplicated, traffic.DeliveryOutOfOrder, _onlineRatioSum, _onlineRatioTicks, online, run.Target))
+        {
+            Registration = HistogramSlice.Of(context.Registration.IntervalHistogram),
+            Connect = HistogramSlice.Of(context.ConnectTime.IntervalHistogram),
+        });
+        return new RunFigures
+        {
+            Span = run.Elapsed,
+            ChatRtt = chat,
+            PingRtt = ping,
+            FanOut = fanOut,
+            MessagesSent = totals.Sent,
+            MessagesReceived = totals.Received,
+            PingsSent = traffic.PingsSent,
+            Connects = totals.Connects,
+            Errors = totals.Errors,
+            ErrorsByKind = errors,
+            DeliveryExpected = traffic.DeliveryExpected,
+            DeliveryReceived = traffic.DeliveryReceived,
+            Lost = Math.Max(0, traffic.DeliveryLost),
+            Duplicated = traffic.DeliveryDuplicated,
+            OutOfOrder = traffic.DeliveryOutOfOrder,
+            OnlineRatio = _onlineRatioTicks > 0 ? _onlineRatioSum / _onlineRatioTicks : null,
+            Online = online,
+            Target = run.Target,
         };
     }
 

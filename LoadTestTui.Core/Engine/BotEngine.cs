@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Reactive.Subjects;
 using LoadTestTui.Core.Bots;
+using LoadTestTui.Core.Plans;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -74,6 +75,28 @@ public sealed partial class BotEngine : IAsyncDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, BotDirectory.Capacity);
+        StartRun(count, duration is { } d && d > TimeSpan.Zero ? d : null, rampPerSecond, plan: null);
+    }
+
+    /// <summary>
+    /// Starts a run that follows <paramref name="plan"/>: the target (and the bots' behaviour)
+    /// comes from the planner on every tick, the ramp rate caps how fast bots start, and the
+    /// run ends with the plan's last stage.
+    /// </summary>
+    /// <exception cref="ArgumentException">The plan is invalid.</exception>
+    /// <exception cref="InvalidOperationException">A run is already active.</exception>
+    public void Start(LoadPlan plan, double? rampPerSecond = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Validate() is { Count: > 0 } problems)
+            throw new ArgumentException(string.Join(" ", problems), nameof(plan));
+        if (plan.PeakTarget > BotDirectory.Capacity)
+            throw new ArgumentOutOfRangeException(nameof(plan), $"the plan asks for more than {BotDirectory.Capacity} bots");
+        StartRun(Planner.At(plan, TimeSpan.Zero).Target, plan.Total, rampPerSecond, plan);
+    }
+
+    private void StartRun(int count, TimeSpan? duration, double? rampPerSecond, LoadPlan? plan)
+    {
         if (rampPerSecond is <= 0)
             throw new ArgumentOutOfRangeException(nameof(rampPerSecond), "the ramp must be positive bots per second");
         lock (_gate)
@@ -82,13 +105,18 @@ public sealed partial class BotEngine : IAsyncDisposable
             if (_run is { IsActive: true })
                 throw new InvalidOperationException("a run is already active: stop it first, or scale it");
             var context = new RunContext(BotOptions, Options, _logger);
+            if (plan is not null)
+                context.FollowPlan(plan, MonoClock.Now);
             _previous = new Totals(MonoClock.Now, 0, 0, 0, 0, 0, 0, 0);
             _effectiveRamp = 0;
             _previousSecond = _previous;
             _timeline = [];
-            _run = new Run(context, count, duration is { } d && d > TimeSpan.Zero ? d : null, rampPerSecond ?? Options.RampPerSecond);
+            ResetWindows();
+            _run = new Run(context, count, duration, rampPerSecond ?? Options.RampPerSecond);
             _runFinished = FinishAsync(_run);
-            context.Events.Add(EventLevel.Info, $"run started: {count} bots at {_run.RampPerSecond:0.#}/s" + (_run.Duration is { } limit ? $" for {limit.TotalSeconds:0.#} s" : ""));
+            context.Events.Add(EventLevel.Info, plan is null
+                ? $"run started: {count} bots at {_run.RampPerSecond:0.#}/s" + (_run.Duration is { } limit ? $" for {limit.TotalSeconds:0.#} s" : "")
+                : $"run started: plan of {plan.Stages.Length} stages over {DurationText.Format(plan.Total)}, peak {plan.PeakTarget} bots, ramp cap {_run.RampPerSecond:0.#}/s");
             ControlStep(_run);
         }
     }
@@ -101,14 +129,19 @@ public sealed partial class BotEngine : IAsyncDisposable
         {
             if (_run is not { IsActive: true, Stopping: false } run)
                 return;
-            var growing = count > run.Target;
-            run.Target = count;
-            run.RestartRamp();
+            Retarget(run, count);
             _logger.LogInformation("scaled to {Count} bots", count);
-            if (!growing)
-                run.TrimTo(count);
             ControlStep(run);
         }
+    }
+
+    private static void Retarget(Run run, int count)
+    {
+        var growing = count > run.Target;
+        run.Target = count;
+        run.RestartRamp();
+        if (!growing)
+            run.TrimTo(count);
     }
 
     /// <summary>Every online bot sends <paramref name="text"/> now (tagged like any chat). Returns how many did.</summary>
@@ -223,7 +256,7 @@ public sealed partial class BotEngine : IAsyncDisposable
         Publish();
     }
 
-    /// <summary>One step of the plan: start the bots the ramp allows, and end the run when its time is up.</summary>
+    /// <summary>One step of the plan: follow the load plan's target, start the bots the ramp allows, and end the run when its time is up.</summary>
     private void ControlStep(Run run)
     {
         if (!run.IsActive || run.Stopping)
@@ -233,6 +266,17 @@ public sealed partial class BotEngine : IAsyncDisposable
             run.Context.Events.Add(EventLevel.Info, $"duration of {limit.TotalSeconds:0.#} s reached: stopping");
             _ = run.BeginStop(Options.StopTimeout, _logger);
             return;
+        }
+        if (run.Context.Plan is { } plan && Planner.At(plan, run.Elapsed) is { Finished: false } point)
+        {
+            if (point.Target != run.Target)
+                Retarget(run, point.Target);
+            if (point.StageIndex != run.Context.PlanStage)
+            {
+                run.Context.PlanStage = point.StageIndex;
+                var stage = plan.Stages[point.StageIndex];
+                run.Context.Events.Add(EventLevel.Info, $"stage {point.StageIndex + 1}/{plan.Stages.Length}: {stage}");
+            }
         }
         run.StartDueBots();
     }

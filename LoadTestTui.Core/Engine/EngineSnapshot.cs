@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using LoadTestTui.Core.Bots;
+using LoadTestTui.Core.Plans;
 using LoadTestTui.Core.Protocol;
 
 namespace LoadTestTui.Core.Engine;
@@ -107,6 +108,16 @@ public sealed record EngineSnapshot
 
     /// <summary>One row per whole second of the run so far.</summary>
     public ImmutableList<TimelineRow> Timeline { get; init; } = [];
+
+    /// <summary>The verdict figures of the whole run so far.</summary>
+    public RunFigures Figures { get; init; } = RunFigures.Empty;
+
+    /// <summary>Figures of each trailing window asked for with <see cref="BotEngine.TrackWindow"/>, by span.</summary>
+    public ImmutableDictionary<TimeSpan, RunFigures> Windows { get; init; } = ImmutableDictionary<TimeSpan, RunFigures>.Empty;
+
+    /// <summary>The load plan the run follows (null for a plain run) and where it stands now.</summary>
+    public LoadPlan? Plan { get; init; }
+    public PlanPoint? PlanPoint { get; init; }
 
     /// <summary>One row per bot, in id order.</summary>
     public ImmutableArray<BotRow> Bots { get; init; } = [];

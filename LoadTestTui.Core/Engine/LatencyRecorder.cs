@@ -3,28 +3,41 @@ using HdrHistogram;
 namespace LoadTestTui.Core.Engine;
 
 /// <summary>
-/// One latency distribution shared by every bot: a concurrent HdrHistogram recorder in
-/// microseconds, read once per tick into an interval histogram that is also folded into
-/// the run's cumulative one.
+/// One latency distribution of a run, in microseconds. Bots record into a histogram of their
+/// own thread (a slot per recording thread), so recording never contends with another thread and
+/// never touches a shared cache line; once per tick <see cref="Roll"/> swaps each slot's histogram
+/// for its spare and merges what was recorded into the interval histogram, which is also folded
+/// into the run's cumulative one and the current timeline second's.
 /// </summary>
-internal sealed class LatencyRecorder
+internal sealed class LatencyRecorder : IDisposable
 {
     private const long Lowest = 1;
     private const long Highest = 3_600_000_000; // one hour in microseconds
     private const int Digits = 3;
 
-    // Concurrent histograms: many bots record into the active one at once.
-    private readonly Recorder _recorder = new(Lowest, Highest, Digits, (id, low, high, digits) => new LongConcurrentHistogram(id, low, high, digits));
+    private readonly ThreadLocal<Slot> _slots = new(() => new Slot(), trackAllValues: true);
+    private readonly LongHistogram _interval = new(Lowest, Highest, Digits);
     private readonly LongHistogram _cumulative = new(Lowest, Highest, Digits);
     private readonly LongHistogram _second = new(Lowest, Highest, Digits);
-    private HistogramBase? _interval;
 
-    public void Record(long microseconds) => _recorder.RecordValue(Math.Clamp(microseconds, Lowest, Highest));
+    /// <summary>An empty histogram with the recorders' range and precision, to merge intervals into.</summary>
+    public static LongHistogram NewHistogram() => new(Lowest, Highest, Digits);
+
+    /// <summary>Records one value; callable from any thread, allocation-free after a thread's first value.</summary>
+    public void Record(long microseconds) => _slots.Value!.Record(Math.Clamp(microseconds, Lowest, Highest));
+
+    /// <summary>The values of the last <see cref="Roll"/>. Valid until the next Roll; read it on the rolling (tick) thread only.</summary>
+    public HistogramBase IntervalHistogram => _interval;
+
+    /// <summary>Every value rolled so far. Valid until the next Roll; read it on the rolling (tick) thread only.</summary>
+    public HistogramBase CumulativeHistogram => _cumulative;
 
     /// <summary>Takes the values recorded since the last call; returns (interval, cumulative). Called by one thread only.</summary>
     public (LatencySummary Interval, LatencySummary Cumulative) Roll()
     {
-        _interval = _recorder.GetIntervalHistogram(_interval);
+        _interval.Reset();
+        foreach (var slot in _slots.Values)
+            slot.MoveTo(_interval);
         _cumulative.Add(_interval);
         _second.Add(_interval);
         return (Summarize(_interval), Summarize(_cumulative));
@@ -53,5 +66,44 @@ internal sealed class LatencyRecorder
             Ms(h.GetValueAtPercentile(99)),
             Ms(h.GetValueAtPercentile(99.9)),
             Ms(h.GetMaxValue()));
+    }
+
+    public void Dispose() => _slots.Dispose();
+
+    /// <summary>
+    /// One thread's histogram and its spare. The lock is taken by that thread for each value and
+    /// by the roll only to swap the two, never while merging, so a recording thread (often a
+    /// socket's epoll thread) never waits longer than a swap.
+    /// </summary>
+    private sealed class Slot
+    {
+        private readonly Lock _gate = new();
+        private IntHistogram _active = New();
+        private IntHistogram _spare = New();
+
+        public void Record(long value)
+        {
+            lock (_gate)
+                _active.RecordValue(value);
+        }
+
+        /// <summary>Adds what was recorded since the last call to <paramref name="target"/>; called by the rolling thread.</summary>
+        public void MoveTo(HistogramBase target)
+        {
+            IntHistogram recorded;
+            lock (_gate)
+            {
+                if (_active.TotalCount == 0)
+                    return;
+                recorded = _active;
+                _active = _spare;
+            }
+            target.Add(recorded);
+            recorded.Reset();
+            _spare = recorded; // only the rolling thread reads or writes the spare
+        }
+
+        // Int counts: a slot holds one tick of one thread's values, far below 2^31 per bucket.
+        private static IntHistogram New() => new(Lowest, Highest, Digits);
     }
 }

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using LoadTestTui.Core.Bots;
+using LoadTestTui.Core.Plans;
 using LoadTestTui.Core.Protocol;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +17,9 @@ internal sealed class RunContext
     {
         Options = options;
         Codec = new FrameCodec(options.Protocol);
+        RunIdBytes = System.Text.Encoding.ASCII.GetBytes(RunId);
         Events = new EventLog(engine.MaxEventsPerTick, logger);
+        BaseBehaviour = BotBehaviour.From(options);
         Handshakes = new HandshakeWindow(engine.HandshakeWindowInitial, engine.HandshakeWindowMax, engine.HandshakeTarget, System.Diagnostics.Stopwatch.Frequency);
         Reconnects = new ReconnectPacer(engine.ReconnectsPerSecond, Math.Max(1, (int)(engine.ReconnectsPerSecond / 10)), System.Diagnostics.Stopwatch.Frequency);
         _addresses = new(() => ResolveAsync(options.Host));
@@ -24,6 +28,9 @@ internal sealed class RunContext
     public BotOptions Options { get; }
     public FrameCodec Codec { get; }
     public string RunId { get; } = ChatTag.NewRunId();
+
+    /// <summary>The run id as the ASCII bytes a received tag is compared with.</summary>
+    public byte[] RunIdBytes { get; }
     public EngineCounters Counters { get; } = new();
     public LatencyRecorder ChatRtt { get; } = new();
     public LatencyRecorder PingRtt { get; } = new();
@@ -52,6 +59,56 @@ internal sealed class RunContext
     {
         get => _chatPaused;
         set => _chatPaused = value;
+    }
+
+    /// <summary>The load plan the run follows; null for a plain run.</summary>
+    public LoadPlan? Plan { get; private set; }
+
+    /// <summary>The stage the engine last announced (engine tick only).</summary>
+    public int PlanStage { get; set; } = -1;
+
+    // One reference, so a reader never sees the ends of one plan with the behaviours of another.
+    private StageTable _stages = new([], []);
+
+    private sealed record StageTable(long[] Ends, BotBehaviour[] Behaviours);
+
+    /// <summary>The run's own behaviour, from its options.</summary>
+    public BotBehaviour BaseBehaviour { get; }
+
+    /// <summary>Makes the bots' behaviour follow <paramref name="plan"/>'s stages, counted from <paramref name="startTicks"/> (<see cref="MonoClock"/>).</summary>
+    public void FollowPlan(LoadPlan plan, long startTicks)
+    {
+        var ends = new long[plan.Stages.Length];
+        var behaviours = new BotBehaviour[plan.Stages.Length];
+        var end = TimeSpan.Zero;
+        for (var i = 0; i < ends.Length; i++)
+        {
+            end += plan.Stages[i].Duration;
+            ends[i] = startTicks + (long)(end.TotalSeconds * Stopwatch.Frequency);
+            behaviours[i] = plan.Stages[i].Behaviour?.ApplyTo(BaseBehaviour) ?? BaseBehaviour;
+        }
+        _stages = new StageTable(ends, behaviours);
+        Plan = plan;
+    }
+
+    /// <summary>
+    /// The behaviour bots follow at <paramref name="now"/> (<see cref="MonoClock"/> ticks), and
+    /// when it may next change: a bot sleeps no longer than that, so a new stage reaches every
+    /// bot on time without a wake-up call. Pure lookup; safe from any thread.
+    /// </summary>
+    public BotBehaviour BehaviourAt(long now, out long changesAt)
+    {
+        var (ends, behaviours) = _stages;
+        for (var i = 0; i < ends.Length; i++)
+        {
+            if (now < ends[i])
+            {
+                changesAt = ends[i];
+                return behaviours[i];
+            }
+        }
+        changesAt = long.MaxValue;
+        return BaseBehaviour;
     }
 
     /// <summary>The host's addresses, IPv4 first, resolved once per run rather than once per bot.</summary>

@@ -1,7 +1,9 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LoadTestTui.Core.Bots;
 using LoadTestTui.Core.Engine;
+using LoadTestTui.Core.Verdicts;
 
 namespace LoadTestTui.Core.Export;
 
@@ -10,10 +12,31 @@ namespace LoadTestTui.Core.Export;
 /// monitor ran) and the CSVs (<c>timeline</c>, <c>bots</c>, and <c>monitor</c> when one ran).
 /// Every file is written atomically; a failure is a result, never an exception.
 /// </summary>
-public sealed class RunArtifacts(BotOptions options, MonitorRecorder? monitor = null)
+public sealed class RunArtifacts(BotOptions options, MonitorRecorder? monitor = null, IReadOnlyList<Threshold>? thresholds = null)
 {
+    private CapacityReport? _capacity;
+
+    public IReadOnlyList<Threshold> Thresholds { get; } = thresholds ?? [];
+
+    /// <summary>Set by a capacity search as its steps complete, so any export carries them.</summary>
+    public CapacityReport? Capacity
+    {
+        get => Volatile.Read(ref _capacity);
+        set => Volatile.Write(ref _capacity, value);
+    }
+
     public Task<ExportResult> WriteJsonAsync(string path, EngineSnapshot snapshot, CancellationToken cancellationToken = default) =>
-        RunExporter.WriteJsonAsync(path, snapshot, options, ServerSection(snapshot), cancellationToken);
+        RunExporter.WriteJsonAsync(path, Report(snapshot), cancellationToken);
+
+    /// <summary>The JSON report of <paramref name="snapshot"/>, with the thresholds judged as of it.</summary>
+    public RunReport Report(EngineSnapshot snapshot) => RunReportBuilder.Build(snapshot, options, ServerSection(snapshot)) with
+    {
+        Thresholds = Thresholds.Count == 0 ? null : [.. Judge(snapshot).Select(RunReportBuilder.Threshold)],
+        Capacity = Capacity,
+    };
+
+    /// <summary>The thresholds judged on <paramref name="snapshot"/> and the monitor's samples of the same span.</summary>
+    public ImmutableArray<ThresholdResult> Judge(EngineSnapshot snapshot) => ThresholdEvaluator.Evaluate(Thresholds, snapshot, monitor?.Samples);
 
     /// <summary>Writes <c>PREFIXtimeline.csv</c>, <c>PREFIXbots.csv</c> and, with a monitor, <c>PREFIXmonitor.csv</c> into <paramref name="directory"/>.</summary>
     public async Task<IReadOnlyList<ExportResult>> WriteCsvAsync(string directory, EngineSnapshot snapshot, string prefix = "", CancellationToken cancellationToken = default)

@@ -11,11 +11,12 @@ namespace LoadTestTui.Core.Export;
 /// </summary>
 public static class RunExporter
 {
-    public static Task<ExportResult> WriteJsonAsync(string path, EngineSnapshot snapshot, BotOptions options, JsonNode? server = null, CancellationToken cancellationToken = default)
-    {
-        var report = RunReportBuilder.Build(snapshot, options, server);
-        return AtomicFile.WriteAsync(path, stream => JsonSerializer.SerializeAsync(stream, report, RunReportJsonContext.Relaxed.RunReport, cancellationToken), cancellationToken);
-    }
+    public static Task<ExportResult> WriteJsonAsync(string path, EngineSnapshot snapshot, BotOptions options, JsonNode? server = null, CancellationToken cancellationToken = default) =>
+        WriteJsonAsync(path, RunReportBuilder.Build(snapshot, options, server), cancellationToken);
+
+    /// <summary>Writes a built report (with thresholds or a capacity section) atomically.</summary>
+    public static Task<ExportResult> WriteJsonAsync(string path, RunReport report, CancellationToken cancellationToken = default) =>
+        AtomicFile.WriteAsync(path, stream => JsonSerializer.SerializeAsync(stream, report, RunReportJsonContext.Relaxed.RunReport, cancellationToken), cancellationToken);
 
     /// <summary>Writes <c>timeline.csv</c> and <c>bots.csv</c> into <paramref name="directory"/>.</summary>
     public static async Task<IReadOnlyList<ExportResult>> WriteCsvAsync(string directory, EngineSnapshot snapshot, string prefix = "", CancellationToken cancellationToken = default) =>

@@ -37,6 +37,21 @@ public sealed record RunReport
     [JsonPropertyName("server")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public System.Text.Json.Nodes.JsonNode? Server { get; init; }
+
+    /// <summary>The load plan the run followed; absent for a plain run.</summary>
+    [JsonPropertyName("plan")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PlanReport? Plan { get; init; }
+
+    /// <summary>Every threshold, judged as of this report's snapshot; absent when none was given.</summary>
+    [JsonPropertyName("thresholds")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ThresholdReport>? Thresholds { get; init; }
+
+    /// <summary>A capacity search's answer and steps; only in <c>loadtest capacity</c>'s report.</summary>
+    [JsonPropertyName("capacity")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CapacityReport? Capacity { get; init; }
 }
 
 public sealed record LatencyReport(
@@ -57,7 +72,10 @@ public sealed record DeliveryReport(
     [property: JsonPropertyName("duplicated")] long Duplicated,
     [property: JsonPropertyName("out_of_order")] long OutOfOrder,
     [property: JsonPropertyName("untagged")] long Untagged,
-    [property: JsonPropertyName("fanout_latency")] LatencyReport FanOutLatency);
+    [property: JsonPropertyName("fanout_latency")] LatencyReport FanOutLatency,
+    [property: JsonPropertyName("audit_receivers")] int AuditReceivers,
+    [property: JsonPropertyName("audited")] long Audited,
+    [property: JsonPropertyName("audit_is_sample")] bool AuditIsSample);
 
 public sealed record TotalsReport(
     [property: JsonPropertyName("frames_sent")] long FramesSent,

@@ -1,5 +1,7 @@
 using LoadTestTui.Core.Bots;
 using LoadTestTui.Core.Engine;
+using LoadTestTui.Core.Plans;
+using LoadTestTui.Core.Verdicts;
 
 namespace LoadTestTui.Core.Export;
 
@@ -20,7 +22,8 @@ public static class RunReportBuilder
         Errors = ErrorKinds.All.ToDictionary(k => k.Name(), k => s.Errors.GetValueOrDefault(k)),
         ProtocolErrors = s.ProtocolErrors.ToDictionary(p => SnakeCase(p.Key.ToString()), p => p.Value),
         Delivery = new DeliveryReport(s.Delivery.Expected, s.Delivery.Received, s.Delivery.Lost, s.Delivery.Duplicated,
-            s.Delivery.OutOfOrder, s.Delivery.Untagged, Latency(s.Delivery.FanOut)),
+            s.Delivery.OutOfOrder, s.Delivery.Untagged, Latency(s.Delivery.FanOut),
+            s.Delivery.AuditReceivers, s.Delivery.Audited, !s.Delivery.AuditsEveryReceiver),
         Totals = new TotalsReport(s.FramesSent, s.FramesReceived, s.BytesSent, s.BytesReceived, s.Connects, s.Reconnects, s.PingsSent, s.PongsReceived, s.GoodbyesSent, s.GoodbyesAcknowledged, s.StateTransitions),
         Run = new RunInfo("LoadTestTui", s.RunId, options.Host, options.Port, s.State.ToString().ToLowerInvariant(), s.TargetBots, DateTimeOffset.Now),
         Timeline = s.Timeline.Select(t => new TimelineReportRow(t.T, t.Online, t.Sent, t.Received,
@@ -38,7 +41,35 @@ public static class RunReportBuilder
         Ramp = new RampReport(s.RampPerSecond, Math.Round(s.EffectiveRampPerSecond, 3), s.HandshakesInFlight, s.HandshakeWindow,
             s.PeakHandshakesInFlight, s.PeakHandshakeWindow, s.RampLimit),
         Server = server,
+        Plan = s.Plan is { } plan ? Plan(plan, s.PlanPoint) : null,
     };
+
+    public static PlanReport Plan(LoadPlan plan, PlanPoint? point) => new(
+        plan.Name,
+        plan.StartTarget,
+        Math.Round(plan.Total.TotalSeconds, 3),
+        point is { } p ? p.StageIndex + 1 : null,
+        [.. plan.Stages.Select(st => new StageReport(
+            Math.Round(st.Duration.TotalSeconds, 3),
+            st.Target,
+            Seconds(st.Behaviour?.ChatIntervalMin),
+            Seconds(st.Behaviour?.ChatIntervalMax),
+            Seconds(st.Behaviour?.HeartbeatInterval),
+            Seconds(st.Behaviour?.PingInterval)))]);
+
+    public static ThresholdReport Threshold(ThresholdResult r) => new(
+        r.Threshold.Text,
+        r.Threshold.Metric.Name,
+        SnakeCase(r.Threshold.Metric.Unit.ToString()),
+        r.Threshold.Comparison.Symbol(),
+        r.Threshold.Limit,
+        r.Threshold.Window?.TotalSeconds,
+        r.Threshold.Abort,
+        r.Threshold.Grace.TotalSeconds,
+        r.Measured is { } m ? Math.Round(m, 6) : null,
+        r.Passed);
+
+    private static double? Seconds(TimeSpan? span) => span is { } t ? Math.Round(t.TotalSeconds, 3) : null;
 
     public static LatencyReport Latency(LatencySummary l) =>
         new(Ms(l.MinMs), Ms(l.MaxMs), Ms(l.MeanMs), l.Count, Ms(l.P50Ms), Ms(l.P90Ms), Ms(l.P95Ms), Ms(l.P99Ms), Ms(l.P999Ms));

@@ -1,22 +1,22 @@
-using System.Buffers.Binary;
-using System.Text;
-
 namespace LoadTestTui.Core.Protocol;
 
-/// <summary>Reads little-endian fields from a decoded body; every read is bounds-checked and reports why it failed.</summary>
-internal ref struct FieldReader(ReadOnlySpan<byte> body, Encoding encoding)
+/// <summary>
+/// Walks the fields of a masked frame, unmasking only the numbers it reads: strings are checked
+/// and skipped by their byte counts, never decoded. Every read is bounds-checked and reports why it failed.
+/// </summary>
+internal ref struct FieldReader(ReadOnlySpan<byte> frame, XorKey key, int position)
 {
-    private readonly ReadOnlySpan<byte> _body = body;
-    private int _position;
+    private readonly ReadOnlySpan<byte> _frame = frame;
+    private int _position = position;
 
-    public readonly int Remaining => _body.Length - _position;
+    public readonly int Remaining => _frame.Length - _position;
 
     public bool Int64(out long value, out ProtocolError error)
     {
         value = 0;
         if (!Need(8, "int64", out error))
             return false;
-        value = BinaryPrimitives.ReadInt64LittleEndian(_body[_position..]);
+        value = key.Int64At(_frame, _position);
         _position += 8;
         return true;
     }
@@ -40,14 +40,16 @@ internal ref struct FieldReader(ReadOnlySpan<byte> body, Encoding encoding)
         value = 0;
         if (!Need(4, "int32", out error))
             return false;
-        value = BinaryPrimitives.ReadInt32LittleEndian(_body[_position..]);
+        value = key.Int32At(_frame, _position);
         _position += 4;
         return true;
     }
 
-    public bool String(out string? value, out ProtocolError error)
+    /// <summary>Checks and skips one string; <paramref name="at"/> and <paramref name="length"/> locate its bytes in the frame.</summary>
+    public bool String(out int at, out int length, out ProtocolError error)
     {
-        value = null;
+        at = 0;
+        length = 0;
         if (!Int32(out var count, out error))
             return false;
         if (count < 0)
@@ -60,31 +62,29 @@ internal ref struct FieldReader(ReadOnlySpan<byte> body, Encoding encoding)
             error = new(ProtocolErrorKind.StringPastEnd, $"string of {count} bytes runs past the body ({Remaining} left)");
             return false;
         }
-        value = encoding.GetString(_body.Slice(_position, count));
+        at = _position;
+        length = count;
         _position += count;
         return true;
     }
 
-    public bool StringList(out string[]? names, out ProtocolError error)
+    /// <summary>Checks and skips a counted list of strings.</summary>
+    public bool StringList(out int count, out ProtocolError error)
     {
-        names = null;
-        if (!Int32(out var count, out error))
+        if (!Int32(out count, out error))
             return false;
         // Each name needs at least its 4-byte count: a larger count cannot be honest, and is
-        // rejected before an array is sized from it.
+        // rejected before anything is sized from it.
         if (count < 0 || count > Remaining / 4)
         {
             error = new(ProtocolErrorKind.ListCountOutOfRange, $"list count {count} is impossible for {Remaining} remaining bytes");
             return false;
         }
-        var list = count == 0 ? [] : new string[count];
         for (var i = 0; i < count; i++)
         {
-            if (!String(out var name, out error))
+            if (!String(out _, out _, out error))
                 return false;
-            list[i] = name!;
         }
-        names = list;
         return true;
     }
 

@@ -13,9 +13,6 @@ public sealed class FrameCodec
 {
     private const int HeaderSize = 4;
     private const int TypeSize = 8;
-    private const int StackBodyLimit = 16 * 1024;
-
-    private readonly byte[] _key;
 
     public FrameCodec(ProtocolOptions options)
     {
@@ -23,7 +20,7 @@ public sealed class FrameCodec
         if (problems.Count > 0)
             throw new ArgumentException(string.Join(" ", problems), nameof(options));
         Options = options;
-        _key = Encoding.ASCII.GetBytes(options.Key);
+        Key = new XorKey(Encoding.ASCII.GetBytes(options.Key));
         TextEncoding = TextEncodings.TryGet(options.Encoding)!;
     }
 
@@ -35,43 +32,32 @@ public sealed class FrameCodec
 
     public int MaxFrameSize => Options.MaxFrameSize;
 
+    /// <summary>The obfuscation key, for reading fields straight from a masked frame.</summary>
+    internal XorKey Key { get; }
+
     /// <summary>
-    /// Reads one frame from the front of <paramref name="input"/>. On <see cref="ReadStatus.Incomplete"/>
-    /// nothing is consumed; on <see cref="ReadStatus.Malformed"/> the error says why. The frame's
-    /// length is checked against the maximum before anything is sized from it.
+    /// Reads one frame from the front of <paramref name="input"/> and decodes it into a <see cref="Packet"/>
+    /// (its strings allocated). On <see cref="ReadStatus.Incomplete"/> nothing is consumed; on
+    /// <see cref="ReadStatus.Malformed"/> the error says why. The frame's length is checked against the
+    /// maximum before anything is sized from it.
     /// </summary>
     public ReadStatus TryRead(in ReadOnlySequence<byte> input, out Packet packet, out SequencePosition consumed, out ProtocolError error)
     {
         packet = default;
-        error = default;
         consumed = input.Start;
-        if (input.Length < HeaderSize)
-            return ReadStatus.Incomplete;
-
-        Span<byte> header = stackalloc byte[HeaderSize];
-        input.Slice(0, HeaderSize).CopyTo(header);
-        Unmask(header, 0);
-        var length = BinaryPrimitives.ReadInt32LittleEndian(header);
-        if (length < ProtocolOptions.MinFrameSize || length > MaxFrameSize)
-        {
-            error = new(ProtocolErrorKind.LengthOutOfRange, $"frame length {length} is outside {ProtocolOptions.MinFrameSize}..{MaxFrameSize}");
-            return ReadStatus.Malformed;
-        }
-        if (input.Length < length)
-            return ReadStatus.Incomplete;
-
-        var bodyLength = length - HeaderSize;
+        var status = TryReadLength(input, out var length, out error);
+        if (status != ReadStatus.Complete)
+            return status;
         byte[]? rented = null;
-        var body = bodyLength <= StackBodyLimit
-            ? stackalloc byte[bodyLength]
-            : (rented = ArrayPool<byte>.Shared.Rent(bodyLength)).AsSpan(0, bodyLength);
+        var first = input.FirstSpan;
+        var masked = first.Length >= length ? first[..length] : (rented = ArrayPool<byte>.Shared.Rent(length)).AsSpan(0, length);
         try
         {
-            input.Slice(HeaderSize, bodyLength).CopyTo(body);
-            Unmask(body, HeaderSize);
-            if (!TryParseBody(body, out packet, out error))
+            if (rented is not null)
+                input.Slice(0, length).CopyTo(rented);
+            if (!TryParse(masked, out var frame, out error))
                 return ReadStatus.Malformed;
-            packet = packet with { FrameLength = length };
+            packet = frame.ToPacket();
             consumed = input.GetPosition(length);
             return ReadStatus.Complete;
         }
@@ -80,6 +66,89 @@ public sealed class FrameCodec
             if (rented is not null)
                 ArrayPool<byte>.Shared.Return(rented);
         }
+    }
+
+    /// <summary>
+    /// Reads and checks the length header at the front of <paramref name="input"/>: <see cref="ReadStatus.Complete"/>
+    /// when the whole frame of <paramref name="length"/> bytes is buffered, <see cref="ReadStatus.Malformed"/> when
+    /// the length is out of range (before waiting for, or sizing anything from, the body).
+    /// </summary>
+    public ReadStatus TryReadLength(in ReadOnlySequence<byte> input, out int length, out ProtocolError error)
+    {
+        error = default;
+        length = 0;
+        if (input.Length < HeaderSize)
+            return ReadStatus.Incomplete;
+        Span<byte> header = stackalloc byte[HeaderSize];
+        input.Slice(0, HeaderSize).CopyTo(header);
+        length = Key.Int32At(header, 0);
+        if (length < ProtocolOptions.MinFrameSize || length > MaxFrameSize)
+        {
+            error = new(ProtocolErrorKind.LengthOutOfRange, $"frame length {length} is outside {ProtocolOptions.MinFrameSize}..{MaxFrameSize}");
+            return ReadStatus.Malformed;
+        }
+        return input.Length < length ? ReadStatus.Incomplete : ReadStatus.Complete;
+    }
+
+    /// <summary>
+    /// Validates one whole masked frame (as returned complete by <see cref="TryReadLength"/>) without
+    /// decoding or allocating anything: every field and string count is checked, strings are only
+    /// located. The result points into <paramref name="masked"/>.
+    /// </summary>
+    public bool TryParse(ReadOnlySpan<byte> masked, out Frame frame, out ProtocolError error)
+    {
+        frame = default;
+        var r = new FieldReader(masked, Key, HeaderSize);
+        if (!r.Int64(out var id, out error))
+            return false;
+        var type = (PacketType)id;
+        var f = default(FrameFields);
+        var ok = type switch
+        {
+            PacketType.ReqExit or PacketType.AnsExit or PacketType.NotifyHeartbeat => true,
+            PacketType.ReqRegistChattingName or PacketType.AnsNewUserNotify or PacketType.AnsExitUser => ReadName(ref r, ref f, out error),
+            PacketType.ReqChatExit => r.Remaining == 0 || ReadName(ref r, ref f, out error),
+            PacketType.ReqChatting => r.String(out f.TextAt, out f.TextLength, out error) && r.UInt64(out f.ClientTimestamp, out error),
+            PacketType.AnsChatting => ReadName(ref r, ref f, out error) && r.String(out f.TextAt, out f.TextLength, out error)
+                && r.UInt64(out f.ServerTimestamp, out error),
+            PacketType.AnsUserList => ReadList(ref r, ref f, out error),
+            PacketType.ReqPing => r.UInt64(out f.ClientTimestamp, out error) && r.UInt32(out f.Sequence, out error),
+            PacketType.AnsPong => r.UInt64(out f.ClientTimestamp, out error) && r.UInt64(out f.ServerTimestamp, out error)
+                && r.UInt32(out f.Sequence, out error),
+            _ => IsForeign(id, out error),
+        };
+        if (!ok)
+            return false;
+        if (r.Remaining != 0 && PacketTypes.IsChat(id))
+        {
+            error = new(ProtocolErrorKind.TrailingBytes, $"{r.Remaining} trailing bytes after {type}");
+            return false;
+        }
+        frame = new Frame(masked, this, type, f);
+        return true;
+    }
+
+    private static bool ReadName(ref FieldReader r, ref FrameFields f, out ProtocolError error)
+    {
+        f.HasName = r.String(out f.NameAt, out f.NameLength, out error);
+        return f.HasName;
+    }
+
+    private static bool ReadList(ref FieldReader r, ref FrameFields f, out ProtocolError error)
+    {
+        f.NameAt = HeaderSize + TypeSize;
+        f.HasName = true;
+        return r.StringList(out _, out error);
+    }
+
+    /// <summary>A login-server packet is framed like ours, but its fields are not ours to parse.</summary>
+    private static bool IsForeign(long id, out ProtocolError error)
+    {
+        error = default;
+        if (PacketTypes.IsForeignKnown(id))
+            return true;
+        error = new(ProtocolErrorKind.UnknownType, $"unknown packet type {id}");
+        return false;
     }
 
     /// <summary>Encodes one whole frame into <paramref name="output"/>; returns its size.</summary>
@@ -146,7 +215,7 @@ public sealed class FrameCodec
                 w.UInt32(packet.Sequence);
                 break;
         }
-        Unmask(frame, 0);
+        Key.Apply(frame, frame, 0);
     }
 
     /// <summary>Encodes one frame into a new array: for a broadcast that is encoded once and sent to many.</summary>
@@ -196,108 +265,6 @@ public sealed class FrameCodec
     public bool FitsChat(string text) => HeaderSize + TypeSize + StringSize(text) + 8 <= MaxFrameSize;
 
     private int StringSize(string? s) => 4 + TextEncoding.GetByteCount(s ?? "");
-
-    private void Unmask(Span<byte> bytes, int offset)
-    {
-        if (_key.Length == 0)
-            return;
-        var k = offset % _key.Length;
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            bytes[i] ^= _key[k];
-            if (++k == _key.Length)
-                k = 0;
-        }
-    }
-
-    private bool TryParseBody(ReadOnlySpan<byte> body, out Packet packet, out ProtocolError error)
-    {
-        packet = default;
-        var r = new FieldReader(body, TextEncoding);
-        if (!r.Int64(out var id, out error))
-            return false;
-        var type = (PacketType)id;
-        var ok = type switch
-        {
-            PacketType.ReqExit or PacketType.AnsExit or PacketType.NotifyHeartbeat => Done(new Packet(type), out packet),
-            PacketType.ReqRegistChattingName or PacketType.AnsNewUserNotify or PacketType.AnsExitUser =>
-                r.String(out var name, out error) && Done(new Packet(type, Name: name), out packet),
-            PacketType.ReqChatExit => r.Remaining == 0
-                ? Done(Packet.ChatExit(), out packet)
-                : r.String(out var exitName, out error) && Done(Packet.ChatExit(exitName), out packet),
-            PacketType.ReqChatting => ReadChat(ref r, out packet, out error),
-            PacketType.AnsChatting => ReadChatMessage(ref r, out packet, out error),
-            PacketType.AnsUserList => r.StringList(out var names, out error) && Done(Packet.UserList(names!), out packet),
-            PacketType.ReqPing => ReadPing(ref r, out packet, out error),
-            PacketType.AnsPong => ReadPong(ref r, out packet, out error),
-            _ => ReadForeign(id, out packet, out error),
-        };
-        if (!ok)
-            return false;
-        if (r.Remaining != 0 && !packet.IsForeign)
-        {
-            error = new(ProtocolErrorKind.TrailingBytes, $"{r.Remaining} trailing bytes after {type}");
-            packet = default;
-            return false;
-        }
-        return true;
-    }
-
-    private static bool Done(Packet value, out Packet packet)
-    {
-        packet = value;
-        return true;
-    }
-
-    private static bool ReadChat(ref FieldReader r, out Packet packet, out ProtocolError error)
-    {
-        packet = default;
-        if (!r.String(out var text, out error) || !r.UInt64(out var timestamp, out error))
-            return false;
-        packet = Packet.Chat(text!, timestamp);
-        return true;
-    }
-
-    private static bool ReadChatMessage(ref FieldReader r, out Packet packet, out ProtocolError error)
-    {
-        packet = default;
-        if (!r.String(out var name, out error) || !r.String(out var text, out error) || !r.UInt64(out var timestamp, out error))
-            return false;
-        packet = Packet.ChatMessage(name!, text!, timestamp);
-        return true;
-    }
-
-    private static bool ReadPing(ref FieldReader r, out Packet packet, out ProtocolError error)
-    {
-        packet = default;
-        if (!r.UInt64(out var timestamp, out error) || !r.UInt32(out var sequence, out error))
-            return false;
-        packet = Packet.Ping(timestamp, sequence);
-        return true;
-    }
-
-    private static bool ReadPong(ref FieldReader r, out Packet packet, out ProtocolError error)
-    {
-        packet = default;
-        if (!r.UInt64(out var client, out error) || !r.UInt64(out var server, out error) || !r.UInt32(out var sequence, out error))
-            return false;
-        packet = Packet.Pong(client, server, sequence);
-        return true;
-    }
-
-    /// <summary>A login-server packet is framed like ours, but its fields are not ours to parse.</summary>
-    private static bool ReadForeign(long id, out Packet packet, out ProtocolError error)
-    {
-        packet = default;
-        error = default;
-        if (!PacketTypes.IsForeignKnown(id))
-        {
-            error = new(ProtocolErrorKind.UnknownType, $"unknown packet type {id}");
-            return false;
-        }
-        packet = new Packet((PacketType)id);
-        return true;
-    }
 }
 
 /// <summary>Thrown when asked to encode a frame the peer would reject as too long.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Pipelines;
 using System.Net.Sockets;
 
@@ -11,7 +12,13 @@ namespace LoadTestTui.Core.Protocol;
 /// </summary>
 public static class FrameLoop
 {
-    public static async Task<FrameLoopEnd> RunAsync(PipeReader reader, FrameCodec codec, IPacketHandler handler, CancellationToken cancellationToken)
+
+    /// <summary>The frame loop for a handler that wants decoded packets (strings allocated per frame).</summary>
+    public static Task<FrameLoopEnd> RunAsync(PipeReader reader, FrameCodec codec, IPacketHandler handler, CancellationToken cancellationToken) =>
+        RunAsync(reader, codec, new PacketDecoder(handler), cancellationToken);
+
+    /// <summary>The frame loop for a handler that reads frames in their wire form (nothing allocated per frame).</summary>
+    public static async Task<FrameLoopEnd> RunAsync(PipeReader reader, FrameCodec codec, IFrameHandler handler, CancellationToken cancellationToken)
     {
         try
         {
@@ -51,20 +58,50 @@ public static class FrameLoop
         }
     }
 
-    private static FrameLoopEnd? DrainFrames(ref System.Buffers.ReadOnlySequence<byte> buffer, FrameCodec codec, IPacketHandler handler)
+    /// <summary>
+    /// Hands every complete frame at the front of <paramref name="buffer"/> to the handler and
+    /// advances past it; returns null when the rest is incomplete, or why the loop must end.
+    /// Synchronous and allocation-free: a frame inside a segment is read in place; one that
+    /// straddles two buffer segments is copied to a pooled array (no stack buffer: zeroing one
+    /// on every read would cost more than the copies).
+    /// </summary>
+    public static FrameLoopEnd? DrainFrames(ref ReadOnlySequence<byte> buffer, FrameCodec codec, IFrameHandler handler)
     {
         while (true)
         {
-            switch (codec.TryRead(buffer, out var packet, out var consumed, out var error))
+            switch (codec.TryReadLength(buffer, out var length, out var error))
             {
                 case ReadStatus.Incomplete:
                     return null;
                 case ReadStatus.Malformed:
                     return new FrameLoopEnd(FrameLoopEndKind.ProtocolError, error);
             }
-            buffer = buffer.Slice(consumed);
-            if (!handler.OnPacket(packet))
-                return new FrameLoopEnd(FrameLoopEndKind.StoppedByHandler);
+            byte[]? rented = null;
+            var first = buffer.FirstSpan;
+            ReadOnlySpan<byte> masked;
+            if (first.Length >= length)
+            {
+                masked = first[..length];
+            }
+            else
+            {
+                var copy = (rented = ArrayPool<byte>.Shared.Rent(length)).AsSpan(0, length);
+                buffer.Slice(0, length).CopyTo(copy);
+                masked = copy;
+            }
+            try
+            {
+                if (!codec.TryParse(masked, out var frame, out error))
+                    return new FrameLoopEnd(FrameLoopEndKind.ProtocolError, error);
+                buffer = buffer.Slice(length);
+                if (!handler.OnFrame(frame))
+                    return new FrameLoopEnd(FrameLoopEndKind.StoppedByHandler);
+            }
+            finally
+            {
+                if (rented is not null)
+                    ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 

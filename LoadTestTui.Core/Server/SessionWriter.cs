@@ -9,10 +9,12 @@ namespace LoadTestTui.Core.Server;
 /// A session's one ordered writer. Any thread may <see cref="TryEnqueue"/> a whole encoded
 /// frame; a single task drains everything queued into the pipe and flushes once per batch, so
 /// frames never interleave and a burst of broadcasts becomes a few large sends. With a
-/// <see cref="FlushTicker"/>, a writer that has already flushed during the current tick waits
-/// for the next tick before flushing again (frames keep queuing meanwhile), so a session that
-/// receives a storm of small frames sends them many per syscall, while a quiet session still
-/// sends its first frame at once. The queue is bounded in frames and in bytes: a reader too
+/// <see cref="FlushTicker"/> that says the server is busy, a writer that has already flushed during
+/// the current tick waits for the next tick before flushing again (frames keep queuing meanwhile),
+/// so a session that receives a storm of small frames sends them many per syscall, while a quiet
+/// session still sends its first frame at once, and a quiet server never waits. (The writer is woken
+/// on the thread pool, not on the enqueuing thread: with inline socket completions that thread is
+/// the one epoll thread of a 2-core machine, and sending from it halved the server's throughput.) The queue is bounded in frames and in bytes: a reader too
 /// slow to keep up is dropped, never buffered without limit. While idle it holds no buffer (the
 /// pipe returns its segments on flush).
 /// </summary>
@@ -32,6 +34,7 @@ internal sealed class SessionWriter
     private readonly FlushTicker? _ticker;
     private long _queuedBytes;
     private volatile bool _completed;
+    private TaskCompletionSource? _lingering; // set while the drain waits for a tick: completed when the queue gets half full
 
     /// <param name="ticker">The shared flush clock; null sends every batch as soon as it is queued.</param>
     public SessionWriter(PipeWriter output, ServerCounters counters, int maxQueuedFrames, int maxQueuedBytes, FlushTicker? ticker = null)
@@ -61,6 +64,8 @@ internal sealed class SessionWriter
             Interlocked.Add(ref _queuedBytes, -frame.Length);
             return false;
         }
+        if (Volatile.Read(ref _lingering) is { } lingering && HalfFull())
+            lingering.TrySetResult();
         return true;
     }
 
@@ -89,10 +94,10 @@ internal sealed class SessionWriter
                 if (_ticker is not null)
                 {
                     var tick = _ticker.Current;
-                    // Sent this tick already: let more frames join the next send, unless the queue is half
-                    // full, so that lingering never turns a reader who keeps up into a "slow" one.
-                    if (tick.Generation == flushedIn && reader.Count < _maxQueuedFrames / 2 && QueuedBytes < _maxQueuedBytes / 2)
-                        await tick.Ended.ConfigureAwait(false);
+                    // Sent this tick already: let more frames join the next send, unless the queue is (or
+                    // gets) half full, so that lingering never turns a reader who keeps up into a "slow" one.
+                    if (tick.Generation == flushedIn && _ticker.Busy && !HalfFull())
+                        await LingerAsync(tick).ConfigureAwait(false);
                     tick = _ticker.Current;
                     tick.CountFlush();
                     flushedIn = tick.Generation;
@@ -117,6 +122,18 @@ internal sealed class SessionWriter
                 // Completing flushes leftovers; a dead socket simply takes them with it.
             }
         }
+    }
+
+    private bool HalfFull() => _queue.Reader.Count >= _maxQueuedFrames / 2 || QueuedBytes >= _maxQueuedBytes / 2;
+
+    /// <summary>Waits for the tick to end, or for the queue to get half full meanwhile.</summary>
+    private async Task LingerAsync(FlushTick tick)
+    {
+        var wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Interlocked.Exchange(ref _lingering, wake);
+        if (!HalfFull()) // a frame may have crossed the mark before the signal was published
+            await Task.WhenAny(tick.Ended, wake.Task).ConfigureAwait(false);
+        Interlocked.Exchange(ref _lingering, null);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using LoadTestTui.Core.Bots;
+using LoadTestTui.Core.Protocol;
 
 namespace LoadTestTui.Tests.Bots;
 
@@ -28,6 +29,40 @@ public sealed class ChatTagTests
     [DataRow("hello [#abc.1.2] trailing")]
     public void TryParse_NotATag_ReturnsFalse(string text) =>
         Assert.IsFalse(ChatTag.TryParse(text, out _, out _, out _));
+
+    /// <summary>Every case above, and some that parse: the byte parser used on received frames agrees with the string parser.</summary>
+    [TestMethod]
+    [DataRow("")]
+    [DataRow("hello")]
+    [DataRow("hello [#]")]
+    [DataRow("hello [#abc]")]
+    [DataRow("hello [#abc.1]")]
+    [DataRow("hello [#abc.x.1]")]
+    [DataRow("hello [#abc.1.-2]")]
+    [DataRow("hello [#abc.99999999999.1]")]
+    [DataRow("hello [#abc.1.2] trailing")]
+    [DataRow("-> : 안녕하세요! [#k7q2.17.345]")]
+    [DataRow("-> : hi [#k7q2.2147483647.4294967295]")]
+    [DataRow("-> : hi [#k7q2.2147483648.1]")]
+    [DataRow("-> : hi [#k7q2.1.4294967296]")]
+    [DataRow("[#a [#k7q2.0.0]")]
+    [DataRow("-> : hi [#k7q2.+1.2]")]
+    [DataRow("-> : hi [#k7q2. 1.2]")]
+    [DataRow("-> : hi [#k7q2.1.2.3]")]
+    [DataRow("-> : hi [#런.1.2]")]
+    public void TryParse_Bytes_SameAsString(string text)
+    {
+        foreach (var encoding in new[] { "utf-8", "cp949", "euc-kr" })
+        {
+            var bytes = TextEncodings.TryGet(encoding)!.GetBytes(text);
+            var fromString = ChatTag.TryParse(text, out var run, out var bot, out var seq);
+            var fromBytes = ChatTag.TryParse(bytes, out var runBytes, out var botBytes, out var seqBytes);
+            Assert.AreEqual(fromString, fromBytes, $"{encoding}: {text}");
+            Assert.AreEqual(bot, botBytes, encoding);
+            Assert.AreEqual(seq, seqBytes, encoding);
+            Assert.AreEqual(run.ToString(), TextEncodings.TryGet(encoding)!.GetString(runBytes), encoding);
+        }
+    }
 
     [TestMethod]
     public void NewRunId_IsFourBase36Characters()

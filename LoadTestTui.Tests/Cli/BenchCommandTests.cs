@@ -31,6 +31,6 @@ public sealed class BenchCommandTests
     {
         using var app = AppProcess.Start("bench", "--phase", "storm,nope");
         Assert.AreEqual(2, await app.WaitForExitAsync(Limit));
-        Assert.IsTrue(app.ErrorLines.Any(l => l.Contains("--phase 'nope' is not one of hold, chat, storm", StringComparison.Ordinal)), string.Join(Environment.NewLine, app.ErrorLines));
+        Assert.IsTrue(app.ErrorLines.Any(l => l.Contains("--phase 'nope' is not a phase; use hold, chat, ingest, steady, rtt, storm or all", StringComparison.Ordinal)), string.Join(Environment.NewLine, app.ErrorLines));
     }
 }

@@ -12,7 +12,7 @@ public sealed class SessionWriterTests
     public async Task Lingering_FramesTrickleInDuringOneTick_ArriveInOrderInFewSends()
     {
         const int Frames = 100;
-        using var ticker = new FlushTicker(ServerOptions.MaxFlushLinger);
+        using var ticker = new FlushTicker(ServerOptions.MaxFlushLinger, busyFlushesPerSecond: 0);
         var sink = new RecordingStream();
         var writer = NewWriter(sink, ticker);
         var running = writer.RunAsync();
@@ -35,7 +35,7 @@ public sealed class SessionWriterTests
     [TestMethod]
     public async Task Lingering_QuietSession_FirstFrameSentAtOnceNextWaitsForTick()
     {
-        using var ticker = new FlushTicker(ServerOptions.MaxFlushLinger);
+        using var ticker = new FlushTicker(ServerOptions.MaxFlushLinger, busyFlushesPerSecond: 0);
         var sink = new RecordingStream();
         var writer = NewWriter(sink, ticker);
         var running = writer.RunAsync();
@@ -58,7 +58,7 @@ public sealed class SessionWriterTests
     [TestMethod]
     public async Task Lingering_QueueHalfFull_SendsWithoutWaitingForTick()
     {
-        using var ticker = new FlushTicker(ServerOptions.MaxFlushLinger);
+        using var ticker = new FlushTicker(ServerOptions.MaxFlushLinger, busyFlushesPerSecond: 0);
         var sink = new RecordingStream();
         var writer = NewWriter(sink, ticker, maxFrames: 8);
         var running = writer.RunAsync();
@@ -67,7 +67,10 @@ public sealed class SessionWriterTests
         var clock = Stopwatch.StartNew();
 
         for (var i = 1; i <= 4; i++)
+        {
             Assert.IsTrue(writer.TryEnqueue(Frame(i)));
+            await Task.Delay(10); // the writer starts lingering on the first of them; the fourth must end the wait
+        }
         await Eventually.TrueAsync(() => sink.Length == 5 * 4, "half a queue sent");
 
         Assert.IsLessThan(ServerOptions.MaxFlushLinger * 0.9, clock.Elapsed, "lingering must not push a reader who keeps up towards the slow-reader bound");
@@ -77,9 +80,31 @@ public sealed class SessionWriterTests
     }
 
     [TestMethod]
+    public async Task Lingering_ServerNotBusy_NoFrameWaitsForTick()
+    {
+        using var ticker = new FlushTicker(ServerOptions.MaxFlushLinger);
+        var sink = new RecordingStream();
+        var writer = NewWriter(sink, ticker);
+        var running = writer.RunAsync();
+        var clock = Stopwatch.StartNew();
+
+        Assert.IsFalse(ticker.Busy);
+        for (var i = 1; i <= 3; i++)
+        {
+            Assert.IsTrue(writer.TryEnqueue(Frame(i)));
+            await Eventually.TrueAsync(() => sink.Length == i * 4, $"frame {i} sent");
+        }
+
+        Assert.IsLessThan(ServerOptions.MaxFlushLinger / 2, clock.Elapsed, "a quiet server never lingers (an echo then a pong leave at once)");
+        writer.Complete();
+        await running;
+        CollectionAssert.AreEqual(new[] { 1, 2, 3 }, sink.Frames());
+    }
+
+    [TestMethod]
     public async Task Ticker_Disposed_ReleasesWaitersAndLaterWaitsEndAtOnce()
     {
-        var ticker = new FlushTicker(ServerOptions.MaxFlushLinger);
+        var ticker = new FlushTicker(ServerOptions.MaxFlushLinger, busyFlushesPerSecond: 0);
         var waiting = ticker.Current.Ended;
 
         ticker.Dispose();

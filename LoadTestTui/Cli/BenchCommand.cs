@@ -14,8 +14,11 @@ namespace LoadTestTui.Cli;
 /// three (storm, <see cref="BenchStormPhase"/>) is a join storm with default bot options. The
 /// reference server runs as a child process, because one process can hold only ~19,900 sockets.
 /// </summary>
-internal static class BenchCommand
+internal static partial class BenchCommand
 {
+    /// <summary>Phases in the order they run; without --phase, hold then chat.</summary>
+    private static readonly string[] PhaseNames = ["hold", "chat", "ingest", "steady", "rtt", "storm"];
+
     public static Command Build()
     {
         var hold = new Option<int>("--hold") { Description = "Idle bots to hold online (phase one); 0 skips it.", DefaultValueFactory = _ => 19_000 };
@@ -25,24 +28,33 @@ internal static class BenchCommand
         var chatInterval = new Option<string>("--chat-interval") { Description = "Chat interval of phase two, MIN-MAX seconds.", DefaultValueFactory = _ => "3-8" };
         var ramp = new Option<double>("--ramp") { Description = "Bots started per second.", DefaultValueFactory = _ => 1000 };
         var server = new Option<string?>("--server") { Description = "HOST:PORT of a server to use instead of starting the reference server." };
-        var phase = new Option<string[]>("--phase") { Description = "Phases to run: hold, chat, storm (repeatable or comma-separated); all by default.", AllowMultipleArgumentsPerToken = true };
+        var phase = new Option<string[]>("--phase")
+        {
+            Description = $"Run only these phases ({string.Join(", ", PhaseNames)}, or all); repeat or separate with commas. Default: hold, chat.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var stormBots = new Option<int>("--storm-bots") { Description = "Bots in the join storm (phase storm), with default bot options.", DefaultValueFactory = _ => 19_000 };
         var stormRamps = new Option<string>("--storm-ramps") { Description = "Ramps of the storm runs, comma-separated bots/s.", DefaultValueFactory = _ => $"5000,{EngineOptions.Default.RampPerSecond}" };
         var stormLimit = new Option<double>("--storm-limit") { Description = "Seconds one storm run may take before it is reported as not all online.", DefaultValueFactory = _ => 600 };
-        var command = new Command("bench", "Measure this machine: bots held online, connect rate, memory per bot, deliveries/s, CPU per million frames, and a join storm.")
+        var command = new Command("bench", "Measure this machine: bots held online, connect rate, memory per bot, deliveries/s, CPU per million frames, receive cost, round-trip floor and a join storm.")
         {
-            hold, holdSeconds, chatters, chatSeconds, chatInterval, ramp, server, phase, stormBots, stormRamps, stormLimit,
+            hold, holdSeconds, chatters, chatSeconds, chatInterval, ramp, server, phase,
+            IngestBots, IngestFrames, SteadyBots, SteadySeconds, SteadyChatInterval, RttSeconds,
+            stormBots, stormRamps, stormLimit,
         };
         command.SetAction(async (parse, ct) =>
         {
             var problems = new List<string>();
             var (chatMin, chatMax) = RunOptions.ParseInterval(parse.GetValue(chatInterval) ?? "", problems);
             var target = ParseServer(parse.GetValue(server), problems);
+            var (steadyMin, steadyMax) = RunOptions.ParseInterval(parse.GetValue(SteadyChatInterval) ?? "", problems);
+            var phases = ParsePhases(parse.GetValue(phase), problems);
+            if (parse.GetValue(IngestBots) <= 0 || parse.GetValue(IngestFrames) <= 0 || parse.GetValue(SteadyBots) <= 0)
+                problems.Add("--ingest-bots, --ingest-frames and --steady-bots must be positive.");
             if (parse.GetValue(hold) < 0 || parse.GetValue(chatters) < 0)
                 problems.Add("--hold and --chatters must be 0 or more.");
             if (parse.GetValue(ramp) <= 0)
                 problems.Add("--ramp must be positive.");
-            var phases = ParsePhases(parse.GetValue(phase), problems);
             var storm = ParseRamps(parse.GetValue(stormRamps) ?? "", problems);
             if (parse.GetValue(stormBots) < 1 || parse.GetValue(stormLimit) <= 0)
                 problems.Add("--storm-bots and --storm-limit must be positive.");
@@ -56,6 +68,12 @@ internal static class BenchCommand
                     await bench.HoldAsync(parse.GetValue(hold), TimeSpan.FromSeconds(parse.GetValue(holdSeconds))).ConfigureAwait(false);
                 if (phases.Contains("chat") && parse.GetValue(chatters) > 0 && !ct.IsCancellationRequested)
                     await bench.ChatAsync(parse.GetValue(chatters), chatMin, chatMax, TimeSpan.FromSeconds(parse.GetValue(chatSeconds))).ConfigureAwait(false);
+                if (phases.Contains("ingest") && !ct.IsCancellationRequested)
+                    await bench.IngestAsync(parse.GetValue(IngestBots), parse.GetValue(IngestFrames)).ConfigureAwait(false);
+                if (phases.Contains("steady") && !ct.IsCancellationRequested)
+                    await bench.SteadyAsync(parse.GetValue(SteadyBots), steadyMin, steadyMax, TimeSpan.FromSeconds(parse.GetValue(SteadySeconds))).ConfigureAwait(false);
+                if (phases.Contains("rtt") && !ct.IsCancellationRequested)
+                    await bench.RttAsync(TimeSpan.FromSeconds(parse.GetValue(RttSeconds))).ConfigureAwait(false);
                 if (phases.Contains("storm") && !ct.IsCancellationRequested)
                     await new BenchStormPhase(bench.ServerAsync, ct).RunAsync(parse.GetValue(stormBots), storm, TimeSpan.FromSeconds(parse.GetValue(stormLimit))).ConfigureAwait(false);
             }
@@ -69,16 +87,16 @@ internal static class BenchCommand
         return command;
     }
 
-    private static readonly string[] Phases = ["hold", "chat", "storm"];
-
-    /// <summary>The phases asked for ("hold,chat" or repeated --phase); all when none.</summary>
+    /// <summary>The phases asked for (commas or repeats, "all" for every one); hold and chat when none.</summary>
     private static HashSet<string> ParsePhases(string[]? values, List<string> problems)
     {
-        var asked = (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var names = (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Select(v => v.ToLowerInvariant()).ToHashSet();
-        foreach (var unknown in asked.Where(p => !Phases.Contains(p)))
-            problems.Add($"--phase '{unknown}' is not one of {string.Join(", ", Phases)}.");
-        return asked.Count == 0 ? [.. Phases] : asked;
+        if (names.Remove("all"))
+            names.UnionWith(PhaseNames);
+        foreach (var unknown in names.Where(n => !PhaseNames.Contains(n)))
+            problems.Add($"--phase '{unknown}' is not a phase; use {string.Join(", ", PhaseNames)} or all.");
+        return names.Count == 0 ? ["hold", "chat"] : names;
     }
 
     private static List<double> ParseRamps(string text, List<string> problems)
@@ -107,7 +125,7 @@ internal static class BenchCommand
         return null;
     }
 
-    private sealed class Bench((string Host, int Port)? external, double ramp, CancellationToken cancellationToken)
+    private sealed partial class Bench((string Host, int Port)? external, double ramp, CancellationToken cancellationToken)
     {
         public async Task HoldAsync(int count, TimeSpan holdFor)
         {

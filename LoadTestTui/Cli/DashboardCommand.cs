@@ -1,5 +1,7 @@
 using System.CommandLine;
+using LoadTestTui.Core.Capacity;
 using LoadTestTui.Core.Engine;
+using LoadTestTui.Core.Verdicts;
 using LoadTestTui.Core.Export;
 using LoadTestTui.Dashboard;
 using LoadTestTui.Core.Monitoring;
@@ -28,16 +30,20 @@ internal static class DashboardCommand
         }
         var problems = new List<string>();
         var bound = options.Run.Bind(parse, problems);
+        var choice = options.Plan.Bind(parse, options.Run, bound, problems);
         var refresh = parse.GetValue(options.Refresh);
         if (bound is null || problems.Count > 0)
             return Cli.Usage(problems);
-        var autoStart = parse.GetResult(options.Run.Bots) is { Implicit: false } ? bound.BotCount : (int?)null;
+        var autoStart = parse.GetResult(options.Run.Bots) is { Implicit: false } || choice.Plan is not null ? bound.BotCount : (int?)null;
         var duration = parse.GetResult(options.Run.Duration) is { Implicit: false } ? bound.Duration : null;
-        return await OpenAsync(new DashboardLaunch(bound, autoStart, duration, refresh, parse.GetValue(options.Output), parse.GetValue(options.Log) ?? "load_test.log"), ct).ConfigureAwait(false);
+        return await OpenAsync(new DashboardLaunch(bound, autoStart, duration, refresh, parse.GetValue(options.Output), parse.GetValue(options.Log) ?? "load_test.log", Choice: choice), ct).ConfigureAwait(false);
     }
 
-    /// <summary>Runs the dashboard over a fresh engine; shared by <c>dashboard</c>, <c>demo</c> and no arguments.</summary>
-    public static async Task<int> OpenAsync(DashboardLaunch launch, CancellationToken ct)
+    /// <summary>
+    /// Runs the dashboard over a fresh engine; shared by <c>dashboard</c>, <c>demo</c>, <c>capacity --dashboard</c>
+    /// and no arguments. <paramref name="after"/>, when given, writes the results and decides the exit code.
+    /// </summary>
+    public static async Task<int> OpenAsync(DashboardLaunch launch, CancellationToken ct, Func<DashboardSession, Task<int>>? after = null)
     {
         using var fileLog = FileLoggerProvider.TryOpen(launch.LogFile, out var logError);
         using var loggerFactory = LoggerFactory.Create(b =>
@@ -49,23 +55,40 @@ internal static class DashboardCommand
         if (logError is not null)
             events.Warning(logError);
         var bound = launch.Options;
+        var choice = launch.Choice ?? new PlanOptions.Choice(null, []);
         await using var monitor = MonitorSession.StartIfRequested(bound.Monitor);
         await using var engine = new BotEngine(bound.Bots, bound.Engine, loggerFactory.CreateLogger("LoadTestTui.Engine"));
-        var artifacts = new RunArtifacts(bound.Bots, monitor?.Recorder);
+        var artifacts = new RunArtifacts(bound.Bots, monitor?.Recorder, choice.Thresholds);
+        Func<IReadOnlyList<MonitorSnapshot>?>? samples = monitor is null ? null : () => monitor.Recorder.Samples;
+        var watch = new ThresholdWatch(engine, choice.Thresholds, samples);
+        var capacity = launch.Capacity is { } search ? new CapacityRunner(engine, search, samples) : null;
         var settings = new DashboardSettings
         {
             Target = launch.TargetLabel ?? $"{bound.Bots.Host}:{bound.Bots.Port}",
             RefreshRate = launch.RefreshRate,
             DefaultBots = launch.AutoStart ?? 100,
             DefaultRampPerSecond = bound.Engine.RampPerSecond,
-            AutoStart = launch.AutoStart is { } count ? new StartRequest(count, launch.Duration, bound.Engine.RampPerSecond) : null,
+            // With a plan, the start request describes the plan (its peak and length); the actions follow the plan itself.
+            AutoStart = choice.Plan is { } plan && launch.AutoStart is not null
+                ? new StartRequest(plan.PeakTarget, plan.Total, bound.Engine.RampPerSecond)
+                : launch.AutoStart is { } count ? new StartRequest(count, launch.Duration, bound.Engine.RampPerSecond) : null,
             Events = events,
+            Thresholds = choice.Thresholds.Length == 0 ? null : () => watch.Latest,
+            Capacity = capacity is null ? null : () => capacity.Status,
         };
         if (settings.Validate() is { Count: > 0 } settingProblems)
             return Cli.Usage(settingProblems);
 
-        var exit = await DashboardApp.RunAsync(settings, new EngineDashboardActions(engine, events, artifacts), engine.Snapshots, monitor?.Sampler.Snapshots, ct).ConfigureAwait(false);
+        using var background = new CancellationTokenSource();
+        var watching = watch.RunAsync(background.Token);
+        var searching = capacity?.RunAsync(background.Token) ?? Task.FromResult<CapacityAnswer>(null!);
+        var exit = await DashboardApp.RunAsync(settings, new EngineDashboardActions(engine, events, artifacts, choice.Plan), engine.Snapshots, monitor?.Sampler.Snapshots, ct).ConfigureAwait(false);
+        await background.CancelAsync().ConfigureAwait(false);
+        await watching.ConfigureAwait(false);
+        await searching.ConfigureAwait(false);
         await engine.StopAsync().ConfigureAwait(false);
+        if (after is not null)
+            return await after(new DashboardSession(engine, monitor, artifacts, capacity)).ConfigureAwait(false);
         if (launch.Output is { } output)
         {
             foreach (var result in await artifacts.WriteBesideAsync(output, engine.Latest).ConfigureAwait(false))
@@ -74,17 +97,31 @@ internal static class DashboardCommand
                 exit = result.Success ? exit : ExitCodes.Failed;
             }
         }
+        if (exit == ExitCodes.Ok && artifacts.Thresholds.Count > 0 && engine.Latest.State == RunState.Stopped)
+        {
+            var results = artifacts.Judge(engine.Latest);
+            foreach (var result in results)
+                Console.WriteLine(result);
+            if (results.Any(r => !r.Passed) || watch.AbortedBy is not null)
+                exit = ExitCodes.ThresholdsFailed;
+        }
         return exit;
     }
 }
 
 /// <summary>What a dashboard session needs, however it was launched.</summary>
-internal sealed record DashboardLaunch(RunOptions.Bound Options, int? AutoStart, TimeSpan? Duration, double RefreshRate, string? Output, string LogFile, string? TargetLabel = null);
+internal sealed record DashboardLaunch(
+    RunOptions.Bound Options, int? AutoStart, TimeSpan? Duration, double RefreshRate, string? Output, string LogFile, string? TargetLabel = null,
+    PlanOptions.Choice? Choice = null, CapacityOptions? Capacity = null);
+
+/// <summary>What is left when the dashboard closes, for whoever writes the results.</summary>
+internal sealed record DashboardSession(BotEngine Engine, MonitorSession? Monitor, RunArtifacts Artifacts, CapacityRunner? Capacity);
 
 /// <summary>The dashboard's options: the run options plus refresh, output and log.</summary>
 internal sealed class DashboardCommandOptions
 {
     public RunOptions Run { get; } = new();
+    public PlanOptions Plan { get; } = new();
     public Option<double> Refresh { get; } = new("--refresh") { Description = "Screen updates per second.", DefaultValueFactory = _ => 4 };
     public Option<string?> Output { get; } = new("--output") { Description = "Write the JSON result (and CSVs beside it) when the dashboard quits." };
     public Option<string> Log { get; } = new("--log") { Description = "Log file (the dashboard never logs to the console).", DefaultValueFactory = _ => "load_test.log" };
@@ -101,6 +138,7 @@ internal sealed class DashboardCommandOptions
     public void AddTo(Command command)
     {
         Run.AddTo(command);
+        Plan.AddTo(command);
         command.Options.Add(Refresh);
         command.Options.Add(Output);
         command.Options.Add(Log);

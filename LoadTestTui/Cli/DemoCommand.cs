@@ -27,6 +27,8 @@ internal static class DemoCommand
         }
         var problems = new List<string>();
         var bound = options.Run.Bind(parse, problems);
+        // The demo always monitors its server, so server.* thresholds are welcome.
+        var choice = options.Plan.Bind(parse, options.Run, bound is null ? null : bound with { Monitor = new Core.Monitoring.MonitorOptions { Target = new Core.Monitoring.MonitorTarget(Pid: Environment.ProcessId) } }, problems);
         if (bound is null || problems.Count > 0)
             return Cli.Usage(problems);
         var protocol = bound.Bots.Protocol;
@@ -52,7 +54,7 @@ internal static class DemoCommand
             var duration = parse.GetResult(options.Run.Duration) is { Implicit: false } ? bound.Duration : null;
             return await DashboardCommand.OpenAsync(
                 new DashboardLaunch(demo, bound.BotCount, duration, parse.GetValue(options.Refresh), parse.GetValue(options.Output), parse.GetValue(options.Log) ?? "load_test.log",
-                    $"demo server 127.0.0.1:{port} (pid {server.Id})"),
+                    $"demo server 127.0.0.1:{port} (pid {server.Id})", choice),
                 ct).ConfigureAwait(false);
         }
         finally

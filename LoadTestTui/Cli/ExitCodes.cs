@@ -2,7 +2,7 @@ namespace LoadTestTui.Cli;
 
 internal static class ExitCodes
 {
-    /// <summary>The run completed and bots came online.</summary>
+    /// <summary>The run completed, bots came online and every threshold held.</summary>
     public const int Ok = 0;
 
     /// <summary>No bot ever came online, or a required output could not be written.</summary>
@@ -10,4 +10,7 @@ internal static class ExitCodes
 
     /// <summary>Bad arguments, or the environment refuses the command (no terminal, port in use).</summary>
     public const int Usage = 2;
+
+    /// <summary>The run completed but a threshold failed (or aborted it); for capacity, the SLO failed at the minimum bots.</summary>
+    public const int ThresholdsFailed = 3;
 }

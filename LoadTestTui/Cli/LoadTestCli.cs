@@ -11,6 +11,7 @@ public static class LoadTestCli
         root.Subcommands.Add(DemoCommand.Build());
         root.Subcommands.Add(DashboardCommand.Build());
         root.Subcommands.Add(RunCommand.Build());
+        root.Subcommands.Add(CapacityCommand.Build());
         root.Subcommands.Add(BenchCommand.Build());
         root.Subcommands.Add(ServeCommand.Build());
         root.Subcommands.Add(MonitorCommand.Create());

@@ -2,6 +2,8 @@ using System.CommandLine;
 using LoadTestTui.Core.Bots;
 using LoadTestTui.Core.Engine;
 using LoadTestTui.Core.Export;
+using LoadTestTui.Core.Plans;
+using LoadTestTui.Core.Verdicts;
 using Microsoft.Extensions.Logging;
 
 namespace LoadTestTui.Cli;
@@ -12,6 +14,7 @@ internal static class RunCommand
     public static Command Build()
     {
         var options = new RunOptions();
+        var planOptions = new PlanOptions();
         var output = new Option<string?>("--output") { Description = "Write the JSON result here when the run ends." };
         var csv = new Option<string?>("--csv") { Description = "Write timeline.csv and bots.csv (and monitor.csv) into this folder." };
         var log = new Option<string>("--log") { Description = "Log file.", DefaultValueFactory = _ => "load_test.log" };
@@ -20,6 +23,7 @@ internal static class RunCommand
 
         var command = new Command("run", "Run bots against a server without the dashboard; prints status blocks and writes JSON/CSV results.");
         options.AddTo(command);
+        planOptions.AddTo(command);
         command.Options.Add(output);
         command.Options.Add(csv);
         command.Options.Add(log);
@@ -32,11 +36,14 @@ internal static class RunCommand
             var settings = new HeadlessSettings(
                 parse.GetValue(output), parse.GetValue(csv), parse.GetValue(log) ?? "", parse.GetValue(interactive), parse.GetValue(statusInterval));
             problems.AddRange(settings.Validate());
-            if (!settings.Interactive && bound is { BotCount: < 1 })
+            var choice = planOptions.Bind(parse, options, bound, problems);
+            if (settings.Interactive && choice.Plan is not null)
+                problems.Add("--interactive starts runs with 'start N': a --plan with stages, --stage or --shape does not apply (thresholds do).");
+            if (!settings.Interactive && choice.Plan is null && bound is { BotCount: < 1 })
                 problems.Add("--bots must be at least 1 (or use --interactive and 'start').");
             if (bound is null || problems.Count > 0)
                 return Task.FromResult(Cli.Usage(problems));
-            return new HeadlessRun(bound, settings).ExecuteAsync(ct);
+            return new HeadlessRun(bound, settings, choice).ExecuteAsync(ct);
         });
         return command;
     }
@@ -58,7 +65,7 @@ internal sealed record HeadlessSettings(string? Output, string? CsvDirectory, st
 }
 
 /// <summary>One headless run from start to written results.</summary>
-internal sealed class HeadlessRun(RunOptions.Bound options, HeadlessSettings settings)
+internal sealed class HeadlessRun(RunOptions.Bound options, HeadlessSettings settings, PlanOptions.Choice choice)
 {
     private EngineSnapshot? _latest;
 
@@ -77,11 +84,13 @@ internal sealed class HeadlessRun(RunOptions.Bound options, HeadlessSettings set
         await using var monitor = MonitorSession.StartIfRequested(options.Monitor);
         if (monitor is not null)
             Console.WriteLine($"Monitoring {monitor.Sampler.Options.Target} every {monitor.Sampler.Options.Interval.TotalSeconds:0.#} s");
-        var artifacts = new RunArtifacts(options.Bots, monitor?.Recorder);
+        var artifacts = new RunArtifacts(options.Bots, monitor?.Recorder, choice.Thresholds);
         var engine = new BotEngine(options.Bots, options.Engine, logger);
+        var watch = new ThresholdWatch(engine, choice.Thresholds, monitor is null ? null : () => monitor.Recorder.Samples);
         using var subscription = engine.Snapshots.Subscribe(s => Volatile.Write(ref _latest, s));
         using var printing = new CancellationTokenSource();
         var printer = PrintStatusAsync(engine, printing.Token);
+        var watching = watch.RunAsync(printing.Token);
         try
         {
             if (settings.Interactive)
@@ -93,6 +102,7 @@ internal sealed class HeadlessRun(RunOptions.Bound options, HeadlessSettings set
         {
             await printing.CancelAsync().ConfigureAwait(false);
             await printer.ConfigureAwait(false);
+            await watching.ConfigureAwait(false);
             await engine.DisposeAsync().ConfigureAwait(false);
         }
 
@@ -100,15 +110,43 @@ internal sealed class HeadlessRun(RunOptions.Bound options, HeadlessSettings set
         Console.WriteLine(StatusBlock.Format(final, DateTime.Now, "Load test summary"));
         if (monitor?.Sampler.Latest is { } server)
             new MonitorPrinter(Console.Out, options.Bots.Port).Print(server);
+        var verdict = PrintThresholds(artifacts, final, watch.AbortedBy);
         var written = await WriteOutputsAsync(final, artifacts).ConfigureAwait(false);
-        return final.PeakOnline > 0 || final.State == RunState.Idle ? (written ? ExitCodes.Ok : ExitCodes.Failed) : NoBotOnline(final);
+        if (final.PeakOnline == 0 && final.State != RunState.Idle)
+            return NoBotOnline(final);
+        return !written ? ExitCodes.Failed : verdict ? ExitCodes.Ok : ExitCodes.ThresholdsFailed;
+    }
+
+    /// <summary>One line per threshold, judged on the final snapshot; returns whether all held.</summary>
+    private static bool PrintThresholds(RunArtifacts artifacts, EngineSnapshot final, ThresholdResult? abortedBy)
+    {
+        if (artifacts.Thresholds.Count == 0)
+            return true;
+        var results = artifacts.Judge(final);
+        Console.WriteLine("Thresholds:");
+        foreach (var result in results)
+            Console.WriteLine($"  {result}");
+        if (abortedBy is not null)
+            Console.WriteLine($"Run aborted early: {abortedBy.Reason()} (abort threshold '{abortedBy.Threshold.Text}')");
+        // An aborted run fails even if the aborting figure recovered by the end.
+        var failed = results.Count(r => !r.Passed);
+        Console.WriteLine(failed == 0 && abortedBy is null ? $"All {results.Length} thresholds passed." : $"{Math.Max(1, failed)} of {results.Length} thresholds failed.");
+        return failed == 0 && abortedBy is null;
     }
 
     private async Task RunBatchAsync(BotEngine engine, CancellationToken cancellationToken)
     {
-        Console.WriteLine($"Starting {options.BotCount} bots against {options.Bots.Host}:{options.Bots.Port}" +
-            (options.Duration is { } d ? $" for {d.TotalSeconds:0.#} s" : " until Ctrl+C") + $" (ramp {options.Engine.RampPerSecond:0.#}/s)");
-        engine.Start(options.BotCount, options.Duration);
+        if (choice.Plan is { } plan)
+        {
+            Console.WriteLine($"Following the plan against {options.Bots.Host}:{options.Bots.Port}: {plan} ({DurationText.Format(plan.Total)}, peak {plan.PeakTarget} bots, ramp cap {options.Engine.RampPerSecond:0.#}/s)");
+            engine.Start(plan);
+        }
+        else
+        {
+            Console.WriteLine($"Starting {options.BotCount} bots against {options.Bots.Host}:{options.Bots.Port}" +
+                (options.Duration is { } d ? $" for {d.TotalSeconds:0.#} s" : " until Ctrl+C") + $" (ramp {options.Engine.RampPerSecond:0.#}/s)");
+            engine.Start(options.BotCount, options.Duration);
+        }
         try
         {
             await engine.RunCompletion.WaitAsync(cancellationToken).ConfigureAwait(false);

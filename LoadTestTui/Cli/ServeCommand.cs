@@ -57,7 +57,7 @@ public static class ServeCommand
 
     private static readonly Option<double> FlushLinger = new("--flush-linger")
     {
-        Description = "Milliseconds a session that has just sent lets further frames gather before sending again (batches broadcast storms; quiet sessions send at once); 0 turns it off.",
+        Description = "Milliseconds a session that has just sent lets further frames gather before sending again, while the server is busy (batches broadcast storms; a quiet server or session sends at once); 0 turns it off.",
         DefaultValueFactory = _ => ServerOptions.Default.FlushLinger.TotalMilliseconds,
     };
 

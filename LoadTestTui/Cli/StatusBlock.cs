@@ -32,10 +32,15 @@ internal static class StatusBlock
             sb.AppendLine(ci, $"Ping: p50 {s.PingRtt.P50Ms:0.0}ms, p99 {s.PingRtt.P99Ms:0.0}ms ({s.PingRtt.Count} pongs)");
         var d = s.Delivery;
         if (d.Expected > 0 || d.Received > 0)
-            sb.AppendLine(ci, $"Delivery: {d.Received}/{d.Expected} received, {d.Lost} lost, {d.Duplicated} duplicated, {d.OutOfOrder} out of order; fan-out p99 {d.FanOut.P99Ms:0.0}ms");
+            sb.AppendLine(ci, $"Delivery: {d.Received}/{d.Expected} received, {d.Lost} lost, {d.Duplicated} duplicated, {d.OutOfOrder} out of order{AuditSample(d)}; fan-out p99 {d.FanOut.P99Ms:0.0}ms");
         sb.Append(ci, $"Throughput: {s.MessagesSentPerSecond:0.0} msgs/s out, {s.MessagesReceivedPerSecond:0.0} msgs/s in");
         return sb.ToString();
     }
+
+    /// <summary>Lost / duplicated / out of order come from the audit receivers: say so when they are a sample.</summary>
+    private static string AuditSample(Core.Engine.DeliveryStats d) => d.AuditsEveryReceiver
+        ? ""
+        : string.Create(CultureInfo.InvariantCulture, $" (sampled by {d.AuditReceivers} audit receivers over {d.Audited} deliveries)");
 
     private static string ErrorBreakdown(EngineSnapshot s)
     {

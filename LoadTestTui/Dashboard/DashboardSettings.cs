@@ -1,3 +1,6 @@
+using LoadTestTui.Core.Capacity;
+using LoadTestTui.Core.Verdicts;
+
 namespace LoadTestTui.Dashboard;
 
 /// <summary>How the dashboard looks and refreshes. Immutable; <see cref="Validate"/> lists every problem.</summary>
@@ -36,6 +39,12 @@ public sealed record DashboardSettings
     /// Thread-safe; drained on every tick. Null: the dashboard makes its own.
     /// </summary>
     public DashboardEventSink? Events { get; init; }
+
+    /// <summary>The thresholds as judged live (null: none were given); read on the UI thread each tick, so it must only return a reference.</summary>
+    public Func<IReadOnlyList<ThresholdResult>>? Thresholds { get; init; }
+
+    /// <summary>A capacity search's progress (null: no search); read like <see cref="Thresholds"/>.</summary>
+    public Func<CapacityStatus>? Capacity { get; init; }
 
     public IReadOnlyList<string> Validate()
     {

@@ -1,16 +1,24 @@
 using LoadTestTui.Core.Engine;
 using LoadTestTui.Core.Export;
+using LoadTestTui.Core.Plans;
 
 namespace LoadTestTui.Dashboard;
 
 /// <summary>The dashboard's actions in production: the engine's commands and the exporters.</summary>
-internal sealed class EngineDashboardActions(BotEngine engine, DashboardEventSink events, RunArtifacts artifacts) : IDashboardActions
+internal sealed class EngineDashboardActions(BotEngine engine, DashboardEventSink events, RunArtifacts artifacts, LoadPlan? plan = null) : IDashboardActions
 {
+    /// <summary>With a load plan, every start follows it (the dialog's bots and duration give way to the plan's stages).</summary>
     public void Start(int bots, TimeSpan? duration, double rampPerSecond)
     {
         try
         {
-            engine.Start(bots, duration, rampPerSecond);
+            if (plan is not null)
+            {
+                engine.Start(plan, rampPerSecond);
+                events.Info($"following the plan: {plan}");
+            }
+            else
+                engine.Start(bots, duration, rampPerSecond);
         }
         catch (InvalidOperationException ex)
         {

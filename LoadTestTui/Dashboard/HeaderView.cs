@@ -28,7 +28,8 @@ public sealed class HeaderView : Label
         if (s is null)
             return $"{target} waiting for the engine...";
         var paused = s.ChatPaused ? " │ chat paused" : "";
-        return $"{target} {s.State} │ {DashboardFormat.Duration(s.Elapsed)} │ online {DashboardFormat.Int(s.States.Online)}/{DashboardFormat.Int(s.TargetBots)}"
+        // The stage comes right after the bots it explains, so a narrow terminal cuts the rates first.
+        return $"{target} {s.State} │ {DashboardFormat.Duration(s.Elapsed)} │ online {DashboardFormat.Int(s.States.Online)}/{DashboardFormat.Int(s.TargetBots)}{Stage(s)}"
             + $" │ out {DashboardFormat.Rate(s.MessagesSentPerSecond)} in {DashboardFormat.Rate(s.MessagesReceivedPerSecond)}"
             + $" │ errors {DashboardFormat.Int(s.ErrorCount)}{paused}{Ramp(s)}";
     }
@@ -39,5 +40,15 @@ public sealed class HeaderView : Label
             return "";
         var limit = s.RampLimit.Length == 0 ? "" : $": {s.RampLimit}";
         return $" │ ramp {DashboardFormat.Rate(s.EffectiveRampPerSecond)} of {DashboardFormat.Rate(s.RampPerSecond)}{limit}";
+    }
+
+    /// <summary>" │ stage 2/4 → 300 bots, 12s left" while a plan is followed.</summary>
+    private static string Stage(EngineSnapshot s)
+    {
+        if (s.Plan is not { } plan || s.PlanPoint is not { } point || s.State is not (RunState.Ramping or RunState.Running))
+            return "";
+        var stage = plan.Stages[point.StageIndex];
+        return $" │ stage {point.StageIndex + 1}/{plan.Stages.Length} → {DashboardFormat.Int(stage.Target)} bots, {DashboardFormat.Duration(point.StageRemaining)} left"
+            + (stage.Behaviour is { } b ? $" ({b})" : "");
     }
 }

@@ -1,0 +1,73 @@
+using LoadTestTui.Core.Engine;
+
+namespace LoadTestTui.Tests.Engine;
+
+[TestClass]
+public sealed class WindowRingTests
+{
+    /// <summary>Tick <paramref name="second"/>: one echo of <paramref name="echoMs"/> ms, and cumulative counters of <paramref name="second"/> × 10 chats sent.</summary>
+    private static WindowRing.Sample Tick(int second, long echoMs, double ratio = 1)
+    {
+        var histogram = LatencyRecorder.NewHistogram();
+        histogram.RecordValue(echoMs * 1000);
+        var totals = WindowRing.Totals.Zero with { Sent = second * 10L, Lost = second, OnlineRatioSum = ratio * second, OnlineRatioTicks = second, Online = second };
+        return new WindowRing.Sample(TimeSpan.FromSeconds(second), HistogramSlice.Of(histogram), HistogramSlice.Empty, HistogramSlice.Empty, totals) { Registration = HistogramSlice.Of(histogram) };
+    }
+
+    [TestMethod]
+    public void Since_MergesExactlyTheTicksAfterTheStart()
+    {
+        var ring = new WindowRing(10);
+        foreach (var (second, ms) in new[] { (1, 100L), (2, 200L), (3, 300L), (4, 400L), (5, 500L) })
+            ring.Add(Tick(second, ms));
+
+        var window = ring.Since(TimeSpan.FromSeconds(2));
+        Assert.AreEqual(3L, window.ChatRtt.Count, "ticks 3, 4 and 5");
+        Assert.AreEqual(3L, window.Registration.Count, "registration windows the same way");
+        Assert.AreEqual(300, window.ChatRtt.MinMs, 1);
+        Assert.AreEqual(500, window.ChatRtt.MaxMs, 1);
+        Assert.AreEqual(30L, window.MessagesSent, "50 - 20");
+        Assert.AreEqual(3L, window.Lost);
+        Assert.AreEqual(TimeSpan.FromSeconds(3), window.Span);
+        Assert.AreEqual(5, window.Online);
+
+        var whole = ring.Since(TimeSpan.Zero);
+        Assert.AreEqual(5L, whole.ChatRtt.Count);
+        Assert.AreEqual(50L, whole.MessagesSent);
+        Assert.AreEqual(1.0, whole.OnlineRatio);
+    }
+
+    [TestMethod]
+    public void Since_WindowOlderThanTheRing_StartsAtTheOldestTickKept()
+    {
+        var ring = new WindowRing(3);
+        for (var second = 1; second <= 6; second++)
+            ring.Add(Tick(second, second * 100));
+
+        var window = ring.Since(TimeSpan.Zero);
+        Assert.AreEqual(2L, window.ChatRtt.Count, "ticks 5 and 6 after the oldest kept (4)");
+        Assert.AreEqual(20L, window.MessagesSent);
+        Assert.AreEqual(TimeSpan.FromSeconds(2), window.Span);
+    }
+
+    [TestMethod]
+    public void Since_NothingAfterTheStart_IsEmpty()
+    {
+        var ring = new WindowRing(5);
+        Assert.AreSame(RunFigures.Empty, ring.Since(TimeSpan.Zero));
+        ring.Add(Tick(1, 100));
+        Assert.AreSame(RunFigures.Empty, ring.Since(TimeSpan.FromSeconds(1)));
+    }
+
+    [TestMethod]
+    public void HistogramSlice_RoundTrip_KeepsEveryPercentile()
+    {
+        var source = LatencyRecorder.NewHistogram();
+        var random = new Random(7);
+        for (var i = 0; i < 10_000; i++)
+            source.RecordValue(random.Next(1, 5_000_000));
+        var copy = LatencyRecorder.NewHistogram();
+        HistogramSlice.Of(source).AddTo(copy);
+        Assert.AreEqual(LatencyRecorder.Summarize(source), LatencyRecorder.Summarize(copy));
+    }
+}
