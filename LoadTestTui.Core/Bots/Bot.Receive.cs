@@ -166,6 +166,10 @@ internal sealed partial class Bot : IFrameHandler
             count == 0 ? double.NaN : _rttLastUs / 1000.0,
             count == 0 ? double.NaN : _rttMinUs / 1000.0,
             count == 0 ? double.NaN : _rttSumUs / 1000.0 / count,
-            count == 0 ? double.NaN : _rttMaxUs / 1000.0);
+            count == 0 ? double.NaN : _rttMaxUs / 1000.0)
+        {
+            Connected = Volatile.Read(ref _connection) is not null,
+            PendingPings = Volatile.Read(ref _replies)?.PendingPings ?? 0,
+        };
     }
 }

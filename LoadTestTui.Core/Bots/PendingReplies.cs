@@ -10,7 +10,12 @@ internal sealed class PendingReplies
     private const int Slots = 16;
     private readonly Entry[] _entries = new Entry[Slots];
 
+    private int _pings;
+
     private record struct Entry(bool IsPing, uint Sequence, long SentTicks, string? Text);
+
+    /// <summary>Pings awaiting their pong; read without the lock (a snapshot reads it every tick).</summary>
+    public int PendingPings => Volatile.Read(ref _pings);
 
     public void Add(bool isPing, uint sequence, long sentTicks, string? text)
     {
@@ -27,7 +32,9 @@ internal sealed class PendingReplies
                 if (_entries[i].SentTicks < _entries[slot].SentTicks)
                     slot = i;
             }
+            Count(_entries[slot], -1);
             _entries[slot] = new Entry(isPing, sequence, sentTicks, text);
+            Count(_entries[slot], +1);
         }
     }
 
@@ -84,12 +91,22 @@ internal sealed class PendingReplies
     public void Clear()
     {
         lock (_entries)
+        {
             Array.Clear(_entries);
+            Volatile.Write(ref _pings, 0);
+        }
+    }
+
+    private void Count(Entry entry, int change)
+    {
+        if (entry.SentTicks != 0 && entry.IsPing)
+            Volatile.Write(ref _pings, _pings + change);
     }
 
     private bool Take(int index, out long sentTicks)
     {
         sentTicks = _entries[index].SentTicks;
+        Count(_entries[index], -1);
         _entries[index] = default;
         return true;
     }

@@ -9,6 +9,7 @@ public sealed partial class BotEngine
 {
     private Totals _previous;
     private Totals _previousSecond;
+    private long[] _previousSecondErrors = new long[ErrorKinds.All.Count];
     private ImmutableList<TimelineRow> _timeline = [];
     private long _lastStormEventTicks;
     private double _effectiveRamp;
@@ -99,6 +100,10 @@ public sealed partial class BotEngine
         };
         WarnOnReconnectStorm(context, Rate(totals.Reconnects, previous.Reconnects), now);
         AppendTimeline(run, totals, c);
+        var histograms = new LatencyHistograms(context.ChatRtt.EncodeCumulative(), context.PingRtt.EncodeCumulative(), context.FanOut.EncodeCumulative())
+        {
+            Registration = context.Registration.EncodeCumulative(),
+        };
 
         var state = !run.IsActive ? RunState.Stopped : run.Stopping ? RunState.Stopping : run.Ramping ? RunState.Ramping : RunState.Running;
         return new EngineSnapshot
@@ -112,6 +117,7 @@ public sealed partial class BotEngine
             TargetBots = run.Target,
             TotalBots = run.Assigned,
             PeakOnline = c.PeakOnline,
+            Duration = run.Duration,
             States = ReadStates(c),
             MessagesSent = totals.Sent,
             MessagesReceived = totals.Received,
@@ -162,6 +168,7 @@ public sealed partial class BotEngine
                 Audited = traffic.DeliveryAudited,
                 AuditsEveryReceiver = run.Bots.Count <= SenderTable.AuditReceivers,
             },
+            Histograms = histograms,
             Errors = errors,
             ProtocolErrors = Enum.GetValues<ProtocolErrorKind>()
                 .Where(k => Interlocked.Read(ref c.ProtocolErrors[(int)k]) > 0)
@@ -230,10 +237,11 @@ public sealed partial class BotEngine
             return;
         var span = Math.Max(1e-3, MonoClock.ToMicroseconds(totals.Ticks - _previousSecond.Ticks) / 1e6);
         var chat = run.Context.ChatRtt.TakeSecond();
-        run.Context.PingRtt.TakeSecond();
-        run.Context.FanOut.TakeSecond();
         var registration = run.Context.Registration.TakeSecond();
         run.Context.ConnectTime.TakeSecond();
+        var errors = new long[_previousSecondErrors.Length];
+        for (var i = 0; i < errors.Length; i++)
+            errors[i] = Interlocked.Read(ref c.Errors[i]);
         _timeline = _timeline.Add(new TimelineRow(
             second,
             c.Online,
@@ -250,7 +258,17 @@ public sealed partial class BotEngine
             EffectiveRampPerSecond = (totals.Started - _previousSecond.Started) / span,
             HandshakesInFlight = run.Context.Handshakes.InFlight,
             HandshakeWindow = run.Context.Handshakes.Size,
+            Target = run.Target,
+            States = ReadStates(c),
+            BytesSentPerSecond = (totals.BytesSent - _previousSecond.BytesSent) / span,
+            BytesReceivedPerSecond = (totals.BytesReceived - _previousSecond.BytesReceived) / span,
+            ErrorsThisSecond = [.. errors.Select((n, i) => Math.Max(0, n - _previousSecondErrors[i]))],
+            Chat = chat,
+            Ping = run.Context.PingRtt.TakeSecond(),
+            FanOut = run.Context.FanOut.TakeSecond(),
+            Registration = registration,
         });
+        _previousSecondErrors = errors;
         _previousSecond = totals;
     }
 

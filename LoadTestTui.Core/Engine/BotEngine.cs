@@ -112,6 +112,7 @@ public sealed partial class BotEngine : IAsyncDisposable
             _previousSecond = _previous;
             _timeline = [];
             ResetWindows();
+            _previousSecondErrors = new long[ErrorKinds.All.Count];
             _run = new Run(context, count, duration, rampPerSecond ?? Options.RampPerSecond);
             _runFinished = FinishAsync(_run);
             context.Events.Add(EventLevel.Info, plan is null

@@ -14,4 +14,11 @@ public readonly record struct BotRow(
     double LastRttMs,
     double MinRttMs,
     double AvgRttMs,
-    double MaxRttMs);
+    double MaxRttMs)
+{
+    /// <summary>The bot holds an open TCP connection (from connect until it closes), as the original tool's <c>connected</c>.</summary>
+    public bool Connected { get; init; }
+
+    /// <summary>Pings sent and not yet answered by a pong.</summary>
+    public int PendingPings { get; init; }
+}

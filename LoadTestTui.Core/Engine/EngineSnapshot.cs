@@ -31,6 +31,9 @@ public sealed record EngineSnapshot
 
     public int PeakOnline { get; init; }
 
+    /// <summary>The run's duration limit (null: until stopped); for the report's environment.</summary>
+    public TimeSpan? Duration { get; init; }
+
     public StateCounts States { get; init; }
 
     public long MessagesSent { get; init; }
@@ -93,6 +96,9 @@ public sealed record EngineSnapshot
     public string RampLimit { get; init; } = "";
 
     public DeliveryStats Delivery { get; init; } = DeliveryStats.Empty;
+
+    /// <summary>The whole run's latency distributions, encoded (what reports and comparisons read).</summary>
+    public LatencyHistograms Histograms { get; init; } = LatencyHistograms.Empty;
 
     /// <summary>Errors by class over the run; every class is present (zero when none).</summary>
     public ImmutableDictionary<ErrorKind, long> Errors { get; init; } = ImmutableDictionary<ErrorKind, long>.Empty;

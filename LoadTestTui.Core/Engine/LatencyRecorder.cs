@@ -19,6 +19,7 @@ internal sealed class LatencyRecorder : IDisposable
     private readonly LongHistogram _interval = new(Lowest, Highest, Digits);
     private readonly LongHistogram _cumulative = new(Lowest, Highest, Digits);
     private readonly LongHistogram _second = new(Lowest, Highest, Digits);
+    private (long Count, string Text) _encoded = (0, "");
 
     /// <summary>An empty histogram with the recorders' range and precision, to merge intervals into.</summary>
     public static LongHistogram NewHistogram() => new(Lowest, Highest, Digits);
@@ -49,6 +50,14 @@ internal sealed class LatencyRecorder : IDisposable
         var summary = Summarize(_second);
         _second.Reset();
         return summary;
+    }
+
+    /// <summary>The run's cumulative histogram, encoded for export (re-encoded only when it changed). Tick thread only, like <see cref="Roll"/>.</summary>
+    public string EncodeCumulative()
+    {
+        if (_encoded.Count != _cumulative.TotalCount)
+            _encoded = (_cumulative.TotalCount, Export.HistogramCodec.Encode(_cumulative));
+        return _encoded.Text;
     }
 
     public static LatencySummary Summarize(HistogramBase h)

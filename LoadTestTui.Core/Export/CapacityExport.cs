@@ -1,4 +1,5 @@
 using LoadTestTui.Core.Capacity;
+using LoadTestTui.Core.Verdicts;
 
 namespace LoadTestTui.Core.Export;
 
@@ -26,7 +27,10 @@ public static class CapacityExport
             s.Figures?.Server?.CpuMax is { } cpu ? Math.Round(cpu, 1) : null,
             s.Figures?.Server?.MemoryMaxMb is { } mb ? Math.Round(mb, 1) : null,
             s.Passed,
-            s.Passed ? [] : [.. s.FailureText.Split("; ")]))]);
+            s.Passed ? [] : [.. s.FailureText.Split("; ")]))])
+    {
+        SloLimits = [.. options.Slo.Select(t => new SloLimitReport(t.Text, t.Metric.Name, RunReportBuilder.SnakeCase(t.Metric.Unit.ToString()), t.Comparison.Symbol(), t.Limit))],
+    };
 
     /// <summary>step, bots, online, from_s, to_s, one column per SLO metric (in its unit), server_cpu_max, server_memory_max_mb, verdict, failures.</summary>
     public static CsvTable<(int Step, StepResult Result)> Csv(CapacityOptions options)

@@ -10,7 +10,8 @@ namespace LoadTestTui.Core.Export;
 /// <summary>
 /// Everything a run's export writes: the JSON report (with a <c>server</c> section when a
 /// monitor ran) and the CSVs (<c>timeline</c>, <c>bots</c>, and <c>monitor</c> when one ran).
-/// Every file is written atomically; a failure is a result, never an exception.
+/// Beside the JSON, the HTML report made from that file. Every file is written atomically; a
+/// failure is a result, never an exception.
 /// </summary>
 public sealed class RunArtifacts(BotOptions options, MonitorRecorder? monitor = null, IReadOnlyList<Threshold>? thresholds = null)
 {
@@ -47,7 +48,7 @@ public sealed class RunArtifacts(BotOptions options, MonitorRecorder? monitor = 
         return results;
     }
 
-    /// <summary>The dashboard's export: the JSON at <paramref name="jsonPath"/> and its CSVs beside it, named after it.</summary>
+    /// <summary>The dashboard's export: the JSON at <paramref name="jsonPath"/>, and its CSVs and HTML report beside it, named after it.</summary>
     public async Task<IReadOnlyList<ExportResult>> WriteBesideAsync(string jsonPath, EngineSnapshot snapshot, CancellationToken cancellationToken = default)
     {
         var json = await WriteJsonAsync(jsonPath, snapshot, cancellationToken).ConfigureAwait(false);
@@ -55,7 +56,8 @@ public sealed class RunArtifacts(BotOptions options, MonitorRecorder? monitor = 
             return [json];
         var directory = Path.GetDirectoryName(json.Path) ?? ".";
         var stem = Path.GetFileNameWithoutExtension(json.Path);
-        return [json, .. await WriteCsvAsync(directory, snapshot, $"{stem}_", cancellationToken).ConfigureAwait(false)];
+        var html = await Reports.RunReportFile.WriteAsync(json.Path, Path.Combine(directory, $"{stem}.html"), cancellationToken).ConfigureAwait(false);
+        return [json, .. await WriteCsvAsync(directory, snapshot, $"{stem}_", cancellationToken).ConfigureAwait(false), html];
     }
 
     private JsonNode? ServerSection(EngineSnapshot snapshot) =>

@@ -42,7 +42,20 @@ public sealed record CapacityReport(
     [property: JsonPropertyName("max_bots")] int MaxBots,
     [property: JsonPropertyName("resolution")] double Resolution,
     [property: JsonPropertyName("slo")] IReadOnlyList<string> Slo,
-    [property: JsonPropertyName("steps")] IReadOnlyList<CapacityStepReport> Steps);
+    [property: JsonPropertyName("steps")] IReadOnlyList<CapacityStepReport> Steps)
+{
+    /// <summary>The SLO as data: each threshold's metric, unit, comparison and limit (what a report draws as the SLO line).</summary>
+    [JsonPropertyName("slo_limits")]
+    public IReadOnlyList<SloLimitReport> SloLimits { get; init; } = [];
+}
+
+/// <summary>One SLO threshold of a capacity search: the limit is in the metric's unit, like the steps' figures.</summary>
+public sealed record SloLimitReport(
+    [property: JsonPropertyName("expr")] string Expression,
+    [property: JsonPropertyName("metric")] string Metric,
+    [property: JsonPropertyName("unit")] string Unit,
+    [property: JsonPropertyName("op")] string Op,
+    [property: JsonPropertyName("limit")] double Limit);
 
 /// <summary>One step: its bots, the window it was measured on, each SLO figure (by metric name, in its unit), the server's CPU and memory, and the verdict.</summary>
 public sealed record CapacityStepReport(

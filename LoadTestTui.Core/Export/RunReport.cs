@@ -8,6 +8,7 @@ namespace LoadTestTui.Core.Export;
 /// </summary>
 public sealed record RunReport
 {
+    [JsonPropertyName("test_running")] public bool TestRunning { get; init; }
     [JsonPropertyName("elapsed_time")] public double ElapsedTime { get; init; }
     [JsonPropertyName("total_bots")] public int TotalBots { get; init; }
     [JsonPropertyName("connected_bots")] public int ConnectedBots { get; init; }
@@ -22,6 +23,7 @@ public sealed record RunReport
     [JsonPropertyName("delivery")] public required DeliveryReport Delivery { get; init; }
     [JsonPropertyName("totals")] public required TotalsReport Totals { get; init; }
     [JsonPropertyName("run")] public required RunInfo Run { get; init; }
+    [JsonPropertyName("histograms")] public required HistogramsReport Histograms { get; init; }
     [JsonPropertyName("timeline")] public required IReadOnlyList<TimelineReportRow> Timeline { get; init; }
     [JsonPropertyName("bot_details")] public required IReadOnlyList<BotReport> BotDetails { get; init; }
 
@@ -97,7 +99,55 @@ public sealed record RunInfo(
     [property: JsonPropertyName("port")] int Port,
     [property: JsonPropertyName("state")] string State,
     [property: JsonPropertyName("target_bots")] int TargetBots,
-    [property: JsonPropertyName("written_at")] DateTimeOffset WrittenAt);
+    [property: JsonPropertyName("written_at")] DateTimeOffset WrittenAt)
+{
+    [JsonPropertyName("tool_version")] public string ToolVersion { get; init; } = "";
+    [JsonPropertyName("started_at")] public DateTimeOffset? StartedAt { get; init; }
+    [JsonPropertyName("ended_at")] public DateTimeOffset? EndedAt { get; init; }
+    [JsonPropertyName("ramp_per_s")] public double RampPerSecond { get; init; }
+    [JsonPropertyName("duration_s")] public double? DurationSeconds { get; init; }
+    [JsonPropertyName("options")] public required OptionsReport Options { get; init; }
+    [JsonPropertyName("machine")] public required MachineReport Machine { get; init; }
+}
+
+/// <summary>The bot options the run used (what a reader needs to reproduce it).</summary>
+public sealed record OptionsReport(
+    [property: JsonPropertyName("name_prefix")] string NamePrefix,
+    [property: JsonPropertyName("chat_interval_min_s")] double ChatIntervalMin,
+    [property: JsonPropertyName("chat_interval_max_s")] double ChatIntervalMax,
+    [property: JsonPropertyName("heartbeat_interval_s")] double HeartbeatInterval,
+    [property: JsonPropertyName("ping_interval_s")] double PingInterval,
+    [property: JsonPropertyName("tagged")] bool Tagged,
+    [property: JsonPropertyName("connect_timeout_s")] double ConnectTimeout,
+    [property: JsonPropertyName("response_timeout_s")] double ResponseTimeout,
+    [property: JsonPropertyName("max_reconnects")] int? MaxReconnects,
+    [property: JsonPropertyName("encoding")] string Encoding,
+    [property: JsonPropertyName("max_frame")] int MaxFrame);
+
+public sealed record MachineReport(
+    [property: JsonPropertyName("host_name")] string HostName,
+    [property: JsonPropertyName("os")] string Os,
+    [property: JsonPropertyName("runtime")] string Runtime,
+    [property: JsonPropertyName("cpus")] int Cpus);
+
+/// <summary>The run's cumulative latency histograms: HdrHistogram V2 compressed encoding, base64, microseconds; "" when no samples.</summary>
+public sealed record HistogramsReport(
+    [property: JsonPropertyName("encoding")] string Encoding,
+    [property: JsonPropertyName("unit")] string Unit,
+    [property: JsonPropertyName("chat_rtt")] string ChatRtt,
+    [property: JsonPropertyName("ping_rtt")] string PingRtt,
+    [property: JsonPropertyName("fanout")] string FanOut)
+{
+    [JsonPropertyName("registration")] public string Registration { get; init; } = "";
+}
+
+/// <summary>Latency of the samples completed within one timeline second.</summary>
+public sealed record SecondLatencyReport(
+    [property: JsonPropertyName("samples")] long Samples,
+    [property: JsonPropertyName("p50")] double P50,
+    [property: JsonPropertyName("p90")] double P90,
+    [property: JsonPropertyName("p99")] double P99,
+    [property: JsonPropertyName("max")] double Max);
 
 public sealed record TimelineReportRow(
     [property: JsonPropertyName("t")] int T,
@@ -115,6 +165,17 @@ public sealed record TimelineReportRow(
     [JsonPropertyName("effective_ramp_per_s")] public double EffectiveRampPerSecond { get; init; }
     [JsonPropertyName("handshakes_in_flight")] public int HandshakesInFlight { get; init; }
     [JsonPropertyName("handshake_window")] public int HandshakeWindow { get; init; }
+    [JsonPropertyName("target")] public int Target { get; init; }
+    [JsonPropertyName("states")] public required IReadOnlyDictionary<string, int> States { get; init; }
+    [JsonPropertyName("bytes_sent_per_s")] public double BytesSentPerSecond { get; init; }
+    [JsonPropertyName("bytes_received_per_s")] public double BytesReceivedPerSecond { get; init; }
+
+    /// <summary>Errors recorded within this second by class; only classes with any.</summary>
+    [JsonPropertyName("errors_by_class")] public required IReadOnlyDictionary<string, long> ErrorsByClass { get; init; }
+    [JsonPropertyName("chat")] public required SecondLatencyReport Chat { get; init; }
+    [JsonPropertyName("ping")] public required SecondLatencyReport Ping { get; init; }
+    [JsonPropertyName("fanout")] public required SecondLatencyReport FanOut { get; init; }
+    [JsonPropertyName("registration")] public required SecondLatencyReport Registration { get; init; }
 }
 
 /// <summary>The ramp asked for, the one the handshake window allowed, and why they differ.</summary>
@@ -138,7 +199,11 @@ public sealed record BotReport(
     [property: JsonPropertyName("rtt_last")] double? RttLast,
     [property: JsonPropertyName("rtt_min")] double? RttMin,
     [property: JsonPropertyName("rtt_avg")] double? RttAvg,
-    [property: JsonPropertyName("rtt_max")] double? RttMax);
+    [property: JsonPropertyName("rtt_max")] double? RttMax)
+{
+    [JsonPropertyName("connected")] public bool Connected { get; init; }
+    [JsonPropertyName("pending_pings")] public int PendingPings { get; init; }
+}
 
 [JsonSourceGenerationOptions(WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 [JsonSerializable(typeof(RunReport))]

@@ -10,6 +10,7 @@ public static class RunReportBuilder
 {
     public static RunReport Build(EngineSnapshot s, BotOptions options, System.Text.Json.Nodes.JsonNode? server = null) => new()
     {
+        TestRunning = s.State is RunState.Ramping or RunState.Running or RunState.Stopping,
         ElapsedTime = Math.Round(s.Elapsed.TotalSeconds, 3),
         TotalBots = s.TotalBots,
         ConnectedBots = s.States.Online,
@@ -25,17 +26,18 @@ public static class RunReportBuilder
             s.Delivery.OutOfOrder, s.Delivery.Untagged, Latency(s.Delivery.FanOut),
             s.Delivery.AuditReceivers, s.Delivery.Audited, !s.Delivery.AuditsEveryReceiver),
         Totals = new TotalsReport(s.FramesSent, s.FramesReceived, s.BytesSent, s.BytesReceived, s.Connects, s.Reconnects, s.PingsSent, s.PongsReceived, s.GoodbyesSent, s.GoodbyesAcknowledged, s.StateTransitions),
-        Run = new RunInfo("LoadTestTui", s.RunId, options.Host, options.Port, s.State.ToString().ToLowerInvariant(), s.TargetBots, DateTimeOffset.Now),
-        Timeline = s.Timeline.Select(t => new TimelineReportRow(t.T, t.Online, t.Sent, t.Received,
-            Math.Round(t.SentPerSecond, 3), Math.Round(t.ReceivedPerSecond, 3), Ms(t.P50Ms), Ms(t.P99Ms), t.Errors, t.Connects)
+        Run = Info(s, options),
+        Histograms = new HistogramsReport(HistogramEncodingName, "us", s.Histograms.ChatRtt, s.Histograms.PingRtt, s.Histograms.FanOut)
         {
-            RegistrationP99 = Ms(t.RegistrationP99Ms),
-            EffectiveRampPerSecond = Math.Round(t.EffectiveRampPerSecond, 3),
-            HandshakesInFlight = t.HandshakesInFlight,
-            HandshakeWindow = t.HandshakeWindow,
-        }).ToList(),
+            Registration = s.Histograms.Registration,
+        },
+        Timeline = s.Timeline.Select(Row).ToList(),
         BotDetails = s.Bots.Select(b => new BotReport(b.Id, b.Name, b.State.ToString().ToLowerInvariant(), b.MessagesSent, b.MessagesReceived,
-            b.Reconnects, b.LastError, Nullable(b.LastRttMs), Nullable(b.MinRttMs), Nullable(b.AvgRttMs), Nullable(b.MaxRttMs))).ToList(),
+            b.Reconnects, b.LastError, Nullable(b.LastRttMs), Nullable(b.MinRttMs), Nullable(b.AvgRttMs), Nullable(b.MaxRttMs))
+        {
+            Connected = b.Connected,
+            PendingPings = b.PendingPings,
+        }).ToList(),
         RegistrationLatency = Latency(s.Registration),
         ConnectTime = Latency(s.ConnectTime),
         Ramp = new RampReport(s.RampPerSecond, Math.Round(s.EffectiveRampPerSecond, 3), s.HandshakesInFlight, s.HandshakeWindow,
@@ -70,6 +72,56 @@ public static class RunReportBuilder
         r.Passed);
 
     private static double? Seconds(TimeSpan? span) => span is { } t ? Math.Round(t.TotalSeconds, 3) : null;
+
+    /// <summary>The value of <c>histograms.encoding</c>: which encoding the histogram strings use.</summary>
+    public const string HistogramEncodingName = "hdrhistogram-v2-compressed-base64";
+
+    private static RunInfo Info(EngineSnapshot s, BotOptions options) =>
+        new("LoadTestTui", s.RunId, options.Host, options.Port, s.State.ToString().ToLowerInvariant(), s.TargetBots, DateTimeOffset.Now)
+        {
+            ToolVersion = typeof(RunReportBuilder).Assembly.GetName().Version?.ToString(3) ?? "",
+            StartedAt = s.StartedAt,
+            EndedAt = s.State == RunState.Stopped ? s.StartedAt + s.Elapsed : null,
+            RampPerSecond = s.RampPerSecond,
+            DurationSeconds = s.Duration?.TotalSeconds,
+            Options = new OptionsReport(options.NamePrefix, options.ChatIntervalMin.TotalSeconds, options.ChatIntervalMax.TotalSeconds,
+                options.HeartbeatInterval.TotalSeconds, options.PingInterval.TotalSeconds, options.Tagged, options.ConnectTimeout.TotalSeconds,
+                options.ResponseTimeout.TotalSeconds, options.MaxReconnects, options.Protocol.Encoding, options.Protocol.MaxFrameSize),
+            Machine = new MachineReport(Environment.MachineName, System.Runtime.InteropServices.RuntimeInformation.OSDescription,
+                System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription, Environment.ProcessorCount),
+        };
+
+    private static TimelineReportRow Row(TimelineRow t) =>
+        new(t.T, t.Online, t.Sent, t.Received, Math.Round(t.SentPerSecond, 3), Math.Round(t.ReceivedPerSecond, 3), Ms(t.P50Ms), Ms(t.P99Ms), t.Errors, t.Connects)
+        {
+            RegistrationP99 = Ms(t.RegistrationP99Ms),
+            EffectiveRampPerSecond = Math.Round(t.EffectiveRampPerSecond, 3),
+            HandshakesInFlight = t.HandshakesInFlight,
+            HandshakeWindow = t.HandshakeWindow,
+            Target = t.Target,
+            States = new Dictionary<string, int>
+            {
+                ["connecting"] = t.States.Connecting,
+                ["registering"] = t.States.Registering,
+                ["online"] = t.States.Online,
+                ["reconnecting"] = t.States.Reconnecting,
+                ["stopping"] = t.States.Stopping,
+                ["stopped"] = t.States.Stopped,
+                ["failed"] = t.States.Failed,
+            },
+            BytesSentPerSecond = Math.Round(t.BytesSentPerSecond, 3),
+            BytesReceivedPerSecond = Math.Round(t.BytesReceivedPerSecond, 3),
+            ErrorsByClass = t.ErrorsThisSecond.IsDefaultOrEmpty
+                ? new Dictionary<string, long>()
+                : ErrorKinds.All.Where(k => t.ErrorsThisSecond[(int)k] > 0).ToDictionary(k => k.Name(), k => t.ErrorsThisSecond[(int)k]),
+            Chat = Second(t.Chat),
+            Ping = Second(t.Ping),
+            FanOut = Second(t.FanOut),
+            Registration = Second(t.Registration),
+        };
+
+    private static SecondLatencyReport Second(LatencySummary? l) =>
+        l is null ? new SecondLatencyReport(0, 0, 0, 0, 0) : new(l.Count, Ms(l.P50Ms), Ms(l.P90Ms), Ms(l.P99Ms), Ms(l.MaxMs));
 
     public static LatencyReport Latency(LatencySummary l) =>
         new(Ms(l.MinMs), Ms(l.MaxMs), Ms(l.MeanMs), l.Count, Ms(l.P50Ms), Ms(l.P90Ms), Ms(l.P95Ms), Ms(l.P99Ms), Ms(l.P999Ms));

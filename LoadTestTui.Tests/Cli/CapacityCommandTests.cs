@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LoadTestTui.Core.Reports;
 using LoadTestTui.Tests.Support;
 
 namespace LoadTestTui.Tests.Cli;
@@ -12,7 +13,7 @@ public sealed class CapacityCommandTests
     private static AppProcess Start(int port, TempDirectory dir, int min, int max) => AppProcess.Start(
         "capacity", "--host", "127.0.0.1", "--port", $"{port}", "--min-bots", $"{min}", "--max-bots", $"{max}", "--resolution", "20%",
         "--settle", "500ms", "--measure", "1.5s", "--chat-interval", "0.2-0.4", "--log", Path.Combine(dir.Path, "capacity.log"),
-        "--output", Path.Combine(dir.Path, "capacity.json"), "--csv", Path.Combine(dir.Path, "capacity.csv"));
+        "--output", Path.Combine(dir.Path, "capacity.json"), "--csv", Path.Combine(dir.Path, "capacity.csv"), "--html", Path.Combine(dir.Path, "capacity.html"));
 
     [TestMethod]
     [Timeout(90_000, CooperativeCancellation = true)]
@@ -38,6 +39,16 @@ public sealed class CapacityCommandTests
         Assert.AreEqual(5, capacity.GetProperty("steps").GetArrayLength());
         Assert.IsFalse(capacity.GetProperty("steps")[2].GetProperty("passed").GetBoolean());
         Assert.IsGreaterThan(500.0, capacity.GetProperty("steps")[2].GetProperty("figures").GetProperty("echo.p99").GetDouble());
+
+        // The report draws each SLO figure against bots, with its limit and the answer marked.
+        var document = RunDocument.Load(Path.Combine(dir.Path, "capacity.json"), out var error) ?? throw new AssertFailedException(error!);
+        var charts = RunReportModel.Build(document).Sections.Single(s => s.Id == "capacity").Charts;
+        Assert.HasCount(4, charts, "one chart per SLO figure");
+        var echo = charts.Single(c => c.Title.Contains("echo.p99", StringComparison.Ordinal));
+        Assert.AreEqual(500.0, echo.Lines.Single().Y, "the SLO line, in the figure's unit (ms)");
+        CollectionAssert.Contains(echo.Markers.Select(m => m.X).ToList(), 6.0, "the answer is marked");
+        Assert.AreEqual(capacity.GetProperty("steps")[2].GetProperty("figures").GetProperty("echo.p99").GetDouble(), echo.Series.Single().Values[2]);
+        StringAssert.Contains(await File.ReadAllTextAsync(Path.Combine(dir.Path, "capacity.html")), "Capacity steps: echo.p99 against bots");
     }
 
     [TestMethod]

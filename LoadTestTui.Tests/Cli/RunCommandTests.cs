@@ -18,7 +18,8 @@ public sealed class RunCommandTests
         using var dir = new TempDirectory();
         var json = Path.Combine(dir.Path, "results.json");
         using var app = AppProcess.Start("run", "--host", "127.0.0.1", "--port", $"{server.Port}", "--bots", "8", "--duration", "3",
-            "--chat-interval", "0.3-0.6", "--status-interval", "1", "--output", json, "--csv", Path.Combine(dir.Path, "csv"), "--log", Path.Combine(dir.Path, "run.log"));
+            "--chat-interval", "0.3-0.6", "--status-interval", "1", "--output", json, "--csv", Path.Combine(dir.Path, "csv"), "--log", Path.Combine(dir.Path, "run.log"),
+            "--html", Path.Combine(dir.Path, "report.html"));
 
         Assert.AreEqual(0, await app.WaitForExitAsync(Patience), string.Join(" | ", app.ErrorLines));
         var output = string.Join("\n", await app.RemainingOutputAsync(TimeSpan.FromSeconds(5)));
@@ -32,6 +33,8 @@ public sealed class RunCommandTests
             Assert.IsTrue(File.Exists(Path.Combine(dir.Path, "csv", csv)), csv);
         Assert.IsFalse(File.Exists(Path.Combine(dir.Path, "csv", "monitor.csv")), "no monitor was asked for");
         StringAssert.Contains(await File.ReadAllTextAsync(Path.Combine(dir.Path, "run.log")), "run started: 8 bots");
+        StringAssert.Contains(output, "Report written to");
+        StringAssert.Contains(await File.ReadAllTextAsync(Path.Combine(dir.Path, "report.html")), "Content-Security-Policy");
     }
 
     [TestMethod]

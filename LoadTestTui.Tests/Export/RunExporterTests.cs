@@ -62,6 +62,37 @@ public sealed class RunExporterTests
     }
 
     [TestMethod]
+    public async Task WriteJson_CarriesWhatTheReportDraws()
+    {
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "results.json");
+        Assert.IsTrue((await RunExporter.WriteJsonAsync(path, _finished, _options)).Success);
+        using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(path));
+        var root = doc.RootElement;
+        Assert.AreEqual("test_running", root.EnumerateObject().First().Name, "the original tool's first field");
+        Assert.IsFalse(root.GetProperty("test_running").GetBoolean());
+        var bot = root.GetProperty("bot_details")[0];
+        Assert.IsFalse(bot.GetProperty("connected").GetBoolean(), "stopped bots hold no connection");
+        Assert.AreEqual(0, bot.GetProperty("pending_pings").GetInt32());
+        var histograms = root.GetProperty("histograms");
+        Assert.AreEqual("hdrhistogram-v2-compressed-base64", histograms.GetProperty("encoding").GetString());
+        Assert.IsTrue(HistogramCodec.TryDecode(histograms.GetProperty("chat_rtt").GetString(), out var chat));
+        Assert.AreEqual(root.GetProperty("latency").GetProperty("samples").GetInt64(), chat!.TotalCount, "the histogram holds every echo");
+        var rows = root.GetProperty("timeline").EnumerateArray().ToList();
+        // The partial last second has no row, so its echoes are only in the whole-run histogram.
+        Assert.IsLessThanOrEqualTo(chat.TotalCount, rows.Sum(r => r.GetProperty("chat").GetProperty("samples").GetInt64()));
+        Assert.IsGreaterThan(0L, rows.Sum(r => r.GetProperty("chat").GetProperty("samples").GetInt64()));
+        var row = rows[0];
+        foreach (var field in new[] { "target", "states", "bytes_sent_per_s", "bytes_received_per_s", "errors_by_class", "chat", "ping", "fanout" })
+            Assert.IsTrue(row.TryGetProperty(field, out _), $"timeline.{field}");
+        Assert.AreEqual(5, row.GetProperty("target").GetInt32());
+        Assert.IsGreaterThan(0.0, rows.Max(r => r.GetProperty("bytes_received_per_s").GetDouble()));
+        var run = root.GetProperty("run");
+        Assert.IsTrue(run.TryGetProperty("started_at", out _) && run.GetProperty("ended_at").ValueKind == JsonValueKind.String);
+        Assert.AreEqual(Environment.ProcessorCount, run.GetProperty("machine").GetProperty("cpus").GetInt32());
+    }
+
+    [TestMethod]
     public async Task WriteCsv_TimelineAndBotsHaveHeaderAndOneLinePerRow()
     {
         using var dir = new TempDirectory();
@@ -77,11 +108,11 @@ public sealed class RunExporterTests
     }
 
     [TestMethod]
-    public async Task WriteAllBeside_WritesJsonAndTwoCsvsWithTheJsonName()
+    public async Task WriteAllBeside_WritesJsonTwoCsvsAndHtmlWithTheJsonName()
     {
         using var dir = new TempDirectory();
         var results = await new RunArtifacts(_options).WriteBesideAsync(Path.Combine(dir.Path, "stats.json"), _finished);
-        CollectionAssert.AreEquivalent(new[] { "stats.json", "stats_timeline.csv", "stats_bots.csv" }, results.Select(r => Path.GetFileName(r.Path)).ToArray());
+        CollectionAssert.AreEquivalent(new[] { "stats.json", "stats_timeline.csv", "stats_bots.csv", "stats.html" }, results.Select(r => Path.GetFileName(r.Path)).ToArray());
         Assert.IsTrue(results.All(r => r.Success && File.Exists(r.Path)));
     }
 

@@ -27,13 +27,16 @@ internal static class CapacityCommand
             var search = options.Bind(parse, bound, problems);
             var output = parse.GetValue(options.Output);
             var csv = parse.GetValue(options.Csv);
+            var html = parse.GetValue(options.Html);
             if (output is not null && OutputProbe.Check(Path.GetDirectoryName(Path.GetFullPath(output))) is { } outputProblem)
                 problems.Add($"--output: {outputProblem}");
             if (csv is not null && OutputProbe.Check(Path.GetDirectoryName(Path.GetFullPath(csv))) is { } csvProblem)
                 problems.Add($"--csv: {csvProblem}");
+            if (html is not null && OutputProbe.Check(Path.GetDirectoryName(Path.GetFullPath(html))) is { } htmlProblem)
+                problems.Add($"--html: {htmlProblem}");
             if (bound is null || search is null || problems.Count > 0)
                 return Task.FromResult(Cli.Usage(problems));
-            var session = new CapacitySession(bound, search, output, csv, parse.GetValue(options.Log) ?? "");
+            var session = new CapacitySession(bound, search, output, csv, html, parse.GetValue(options.Log) ?? "");
             return parse.GetValue(options.Dashboard) ? session.DashboardAsync(ct) : session.HeadlessAsync(ct);
         });
         return command;
@@ -41,7 +44,7 @@ internal static class CapacityCommand
 }
 
 /// <summary>One capacity search, headless or on the dashboard.</summary>
-internal sealed class CapacitySession(RunOptions.Bound options, CapacityOptions search, string? output, string? csv, string logFile)
+internal sealed class CapacitySession(RunOptions.Bound options, CapacityOptions search, string? output, string? csv, string? html, string logFile)
 {
     public async Task<int> HeadlessAsync(CancellationToken cancellationToken)
     {
@@ -95,8 +98,15 @@ internal sealed class CapacitySession(RunOptions.Bound options, CapacityOptions 
         Console.WriteLine($"Capacity: {answer?.ToString() ?? "no answer (the search did not run a step)"}");
         var artifacts = new RunArtifacts(options.Bots, monitor?.Recorder) { Capacity = CapacityExport.Report(search, steps, answer) };
         var ok = true;
+        string? json = null;
         if (output is not null)
-            ok &= Report(await artifacts.WriteJsonAsync(output, engine.Latest).ConfigureAwait(false));
+        {
+            var result = await artifacts.WriteJsonAsync(output, engine.Latest).ConfigureAwait(false);
+            ok &= Report(result);
+            json = result.Success ? result.Path : null;
+        }
+        if (html is not null)
+            ok &= await HtmlReportOutput.WriteAsync(html, json, engine.Latest, artifacts).ConfigureAwait(false);
         if (csv is not null)
             ok &= Report(await CapacityExport.WriteCsvAsync(csv, search, steps).ConfigureAwait(false));
         if (!ok)

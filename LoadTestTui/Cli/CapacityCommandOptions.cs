@@ -19,6 +19,7 @@ internal sealed class CapacityCommandOptions
     public Option<string[]> Thresholds { get; } = new("--threshold") { Description = "An SLO threshold (repeatable). Default: " + string.Join(", ", CapacityOptions.DefaultSlo) + "." };
     public Option<string?> Output { get; } = new("--output") { Description = "Write the JSON result (run report with a capacity section) here." };
     public Option<string?> Csv { get; } = new("--csv") { Description = "Write the table of steps to this CSV file." };
+    public Option<string?> Html { get; } = new("--html") { Description = "Write the HTML report (the search's steps against each SLO figure, and the run's charts) here." };
     public Option<string> Log { get; } = new("--log") { Description = "Log file.", DefaultValueFactory = _ => "load_test.log" };
     public Option<bool> Dashboard { get; } = new("--dashboard") { Description = "Watch the search on the dashboard (a header line shows its state)." };
 
@@ -32,7 +33,7 @@ internal sealed class CapacityCommandOptions
     public void AddTo(Command command)
     {
         Run.AddTo(command);
-        foreach (var option in new Option[] { MaxBots, MinBots, Resolution, Growth, Settle, Measure, Thresholds, Output, Csv, Log, Dashboard })
+        foreach (var option in new Option[] { MaxBots, MinBots, Resolution, Growth, Settle, Measure, Thresholds, Output, Csv, Html, Log, Dashboard })
             command.Options.Add(option);
     }
 

@@ -11,6 +11,12 @@ internal static class ExitCodes
     /// <summary>Bad arguments, or the environment refuses the command (no terminal, port in use).</summary>
     public const int Usage = 2;
 
-    /// <summary>The run completed but a threshold failed (or aborted it); for capacity, the SLO failed at the minimum bots.</summary>
+    /// <summary>
+    /// A verdict failed: a threshold failed (or aborted the run); for capacity, the SLO failed at
+    /// the minimum bots; for <c>compare --fail-on-regression</c>, a figure got worse beyond noise or tolerance.
+    /// </summary>
     public const int ThresholdsFailed = 3;
+
+    /// <summary><c>compare --fail-on-regression</c>: the same code as a failed threshold, for CI.</summary>
+    public const int Regression = ThresholdsFailed;
 }

@@ -13,6 +13,8 @@ public static class LoadTestCli
         root.Subcommands.Add(RunCommand.Build());
         root.Subcommands.Add(CapacityCommand.Build());
         root.Subcommands.Add(BenchCommand.Build());
+        root.Subcommands.Add(ReportCommand.Build());
+        root.Subcommands.Add(CompareCommand.Build());
         root.Subcommands.Add(ServeCommand.Build());
         root.Subcommands.Add(MonitorCommand.Create());
         root.Subcommands.Add(ProbeChildCommand.Create());

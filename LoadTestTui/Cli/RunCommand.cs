@@ -17,6 +17,7 @@ internal static class RunCommand
         var planOptions = new PlanOptions();
         var output = new Option<string?>("--output") { Description = "Write the JSON result here when the run ends." };
         var csv = new Option<string?>("--csv") { Description = "Write timeline.csv and bots.csv (and monitor.csv) into this folder." };
+        var html = new Option<string?>("--html") { Description = "Write the HTML report (charts and tables, one self-contained file) here when the run ends." };
         var log = new Option<string>("--log") { Description = "Log file.", DefaultValueFactory = _ => "load_test.log" };
         var interactive = new Option<bool>("--interactive") { Description = "Read the original line commands from standard input: start, stop, stats, export, broadcast, quit." };
         var statusInterval = new Option<double>("--status-interval") { Description = "Seconds between status blocks; 0 = only the final summary.", DefaultValueFactory = _ => 5 };
@@ -26,6 +27,7 @@ internal static class RunCommand
         planOptions.AddTo(command);
         command.Options.Add(output);
         command.Options.Add(csv);
+        command.Options.Add(html);
         command.Options.Add(log);
         command.Options.Add(interactive);
         command.Options.Add(statusInterval);
@@ -34,7 +36,10 @@ internal static class RunCommand
             var problems = new List<string>();
             var bound = options.Bind(parse, problems);
             var settings = new HeadlessSettings(
-                parse.GetValue(output), parse.GetValue(csv), parse.GetValue(log) ?? "", parse.GetValue(interactive), parse.GetValue(statusInterval));
+                parse.GetValue(output), parse.GetValue(csv), parse.GetValue(log) ?? "", parse.GetValue(interactive), parse.GetValue(statusInterval))
+            {
+                Html = parse.GetValue(html),
+            };
             problems.AddRange(settings.Validate());
             var choice = planOptions.Bind(parse, options, bound, problems);
             if (settings.Interactive && choice.Plan is not null)
@@ -51,6 +56,9 @@ internal static class RunCommand
 
 internal sealed record HeadlessSettings(string? Output, string? CsvDirectory, string LogFile, bool Interactive, double StatusIntervalSeconds)
 {
+    /// <summary>The HTML report's path (<c>--html</c>); made from the results JSON, so the JSON is written too (to a temp file when --output is not given).</summary>
+    public string? Html { get; init; }
+
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
@@ -60,6 +68,8 @@ internal sealed record HeadlessSettings(string? Output, string? CsvDirectory, st
             problems.Add($"--output: {outputProblem}");
         if (CsvDirectory is not null && OutputProbe.Check(Path.GetFullPath(CsvDirectory)) is { } csvProblem)
             problems.Add($"--csv: {csvProblem}");
+        if (Html is not null && OutputProbe.Check(Path.GetDirectoryName(Path.GetFullPath(Html))) is { } htmlProblem)
+            problems.Add($"--html: {htmlProblem}");
         return problems;
     }
 }
@@ -181,11 +191,15 @@ internal sealed class HeadlessRun(RunOptions.Bound options, HeadlessSettings set
     private async Task<bool> WriteOutputsAsync(EngineSnapshot final, RunArtifacts artifacts)
     {
         var ok = true;
+        string? json = null;
         if (settings.Output is { } output)
         {
             var result = await artifacts.WriteJsonAsync(output, final).ConfigureAwait(false);
             ok &= await ReportAsync(result, () => artifacts.WriteJsonAsync(Path.Combine(Path.GetTempPath(), RunExporter.DefaultFileName(DateTime.Now)), final)).ConfigureAwait(false);
+            json = result.Success ? result.Path : null;
         }
+        if (settings.Html is { } html)
+            ok &= await HtmlReportOutput.WriteAsync(html, json, final, artifacts).ConfigureAwait(false);
         if (settings.CsvDirectory is { } directory)
         {
             foreach (var result in await artifacts.WriteCsvAsync(directory, final).ConfigureAwait(false))
