@@ -67,15 +67,17 @@ internal sealed partial class Bot
                     return;
                 nextChat = now + NextChatDelay(behaviour);
             }
+            // Silence times out, not a slow reply: frames still arriving mean the reply is queued behind them.
             var oldest = Volatile.Read(ref _replies)?.OldestTicks() ?? 0;
-            if (oldest != 0 && now - oldest > responseTimeout)
+            var quietSince = Math.Max(oldest, Volatile.Read(ref _lastReceivedTicks));
+            if (oldest != 0 && now - quietSince > responseTimeout)
             {
-                RecordError(ErrorKind.ResponseTimeout, $"no echo or pong within {_options.ResponseTimeout.TotalSeconds:0.#} s");
+                RecordError(ErrorKind.ResponseTimeout, $"no echo or pong, and nothing else received, for {_options.ResponseTimeout.TotalSeconds:0.#} s");
                 return;
             }
             var due = Math.Min(Math.Min(Math.Min(nextHeartbeat, nextPing), nextChat), changesAt);
             if (oldest != 0)
-                due = Math.Min(due, oldest + responseTimeout + 1);
+                due = Math.Min(due, quietSince + responseTimeout + 1);
             var wait = TimeSpan.FromTicks(Math.Max(1, (due - MonoClock.Now) * TimeSpan.TicksPerSecond / Stopwatch.Frequency));
             try
             {

@@ -33,8 +33,7 @@ internal sealed partial class Bot : IFrameHandler
     {
         _traffic.FramesReceived++;
         _traffic.BytesReceived += frame.Length;
-        if (!_registered.Task.IsCompleted)
-            _lastReceivedTicks = MonoClock.Now; // only the registration wait times out on silence
+        _lastReceivedTicks = MonoClock.Now; // the registration and reply waits time out on silence, not on a deadline
         switch (frame.Type)
         {
             case PacketType.AnsUserList:

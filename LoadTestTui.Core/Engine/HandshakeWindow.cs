@@ -7,11 +7,12 @@ namespace LoadTestTui.Core.Engine;
 /// ramp is, the engine never piles more joins on a server than it answers in time.
 /// <para>
 /// It judges rounds, not single answers (one slow outlier must not halve it): a round is as
-/// many answers as the window was wide when it began, at least <see cref="MinimumRound"/>. If
-/// a quarter of a round's answers are slower than the target, the window halves; otherwise it doubles while below the size of the
-/// last cut (slow start), then grows by an eighth. A failed handshake (refused, timed out,
-/// dropped before the user list) halves it at once. Answers to handshakes begun before a cut
-/// are not judged again.
+/// many answers as the window is wide, between <see cref="MinimumRound"/> and
+/// <see cref="MaximumRound"/>. As soon as a quarter of a round's answers were slower than the
+/// target, the window halves; a round that ends otherwise grows it by one per answer while
+/// below the size of the last cut (slow start: doubling per window), then by an eighth of a
+/// round. A failed handshake (refused, timed out, dropped before the user list) halves it at
+/// once. Answers to handshakes begun before a cut are not judged again.
 /// </para>
 /// <para>
 /// The target is fixed and a fraction of the timeouts, not of the server's best time: what the
@@ -31,10 +32,12 @@ public sealed class HandshakeWindow
     /// <summary>Answers a round needs at least: a verdict on a handful of answers would follow noise.</summary>
     public const int MinimumRound = 16;
 
+    /// <summary>Answers a round takes at most: a wide window judged only once per window would react to a slowing server seconds late.</summary>
+    public const int MaximumRound = 64;
+
     private readonly Lock _gate = new();
     private readonly int _max;
     private readonly long _targetTicks;
-    private readonly long[] _latencies;
     private double _size;
     private double _threshold;
     private int _inFlight;
@@ -47,6 +50,7 @@ public sealed class HandshakeWindow
     // The round being judged.
     private int _roundSize;
     private int _roundAnswers;
+    private int _roundSlow;
 
     /// <param name="initial">Window at start.</param>
     /// <param name="max">Never more in flight than this (keep it under the server's accept backlog).</param>
@@ -58,7 +62,6 @@ public sealed class HandshakeWindow
         _size = Math.Clamp(initial, MinimumSize, _max);
         _threshold = _max;
         _targetTicks = (long)(target.TotalSeconds * ticksPerSecond);
-        _latencies = new long[Math.Max(_max, MinimumRound)];
         StartRound();
     }
 
@@ -121,9 +124,11 @@ public sealed class HandshakeWindow
             _inFlight--;
             if (beganTicks <= _lastCutTicks)
                 return; // queued before the cut: already answered with one
-            _latencies[_roundAnswers++] = nowTicks - beganTicks;
-            if (_roundAnswers >= _roundSize)
-                EndRound(nowTicks);
+            _roundAnswers++;
+            if (nowTicks - beganTicks > _targetTicks && ++_roundSlow * 4 > _roundSize)
+                Cut(nowTicks, HandshakeSignal.Slow); // a quarter of the round is slow already: no need to wait for the rest
+            else if (_roundAnswers >= _roundSize)
+                Grow();
         }
     }
 
@@ -147,16 +152,9 @@ public sealed class HandshakeWindow
             _inFlight--;
     }
 
-    private void EndRound(long nowTicks)
+    private void Grow()
     {
-        var round = _latencies.AsSpan(0, _roundAnswers);
-        round.Sort();
-        if (round[round.Length * 3 / 4] > _targetTicks)
-        {
-            Cut(nowTicks, HandshakeSignal.Slow);
-            return;
-        }
-        _size = _size < _threshold ? Math.Min(_size * 2, _threshold) : _size + Math.Max(1, _size / 8);
+        _size = _size < _threshold ? Math.Min(_size + _roundSize, _threshold) : _size + Math.Max(1, _roundSize / 8.0);
         _size = Math.Min(_size, _max);
         StartRound();
     }
@@ -172,7 +170,8 @@ public sealed class HandshakeWindow
 
     private void StartRound()
     {
-        _roundSize = Math.Max(MinimumRound, (int)_size);
+        _roundSize = Math.Clamp((int)_size, MinimumRound, MaximumRound);
         _roundAnswers = 0;
+        _roundSlow = 0;
     }
 }

@@ -14,7 +14,7 @@ namespace LoadTestTui.Core.Server;
 /// so a session that receives a storm of small frames sends them many per syscall, while a quiet
 /// session still sends its first frame at once, and a quiet server never waits. (The writer is woken
 /// on the thread pool, not on the enqueuing thread: with inline socket completions that thread is
-/// the one epoll thread of a 2-core machine, and sending from it halved the server's throughput.) The queue is bounded in frames and in bytes: a reader too
+/// the one epoll thread of a 2-core machine, and every session's sends would then share one core.) The queue is bounded in frames and in bytes: a reader too
 /// slow to keep up is dropped, never buffered without limit. While idle it holds no buffer (the
 /// pipe returns its segments on flush).
 /// </summary>

@@ -17,39 +17,41 @@ public sealed class ChatTagTests
         Assert.AreEqual(345u, seq);
     }
 
+    public static IEnumerable<object[]> NotTags =>
+    [
+        [""],
+        ["hello"],
+        ["hello [#]"],
+        ["hello [#abc]"],
+        ["hello [#abc.1]"],
+        ["hello [#abc.x.1]"],
+        ["hello [#abc.1.-2]"],
+        ["hello [#abc.99999999999.1]"],
+        ["hello [#abc.1.2] trailing"],
+    ];
+
+    /// <summary>Every case above, and edges of ones that parse.</summary>
+    public static IEnumerable<object[]> AllCases => NotTags.Concat(
+    [
+        ["-> : 안녕하세요! [#k7q2.17.345]"],
+        ["-> : hi [#k7q2.2147483647.4294967295]"],
+        ["-> : hi [#k7q2.2147483648.1]"],
+        ["-> : hi [#k7q2.1.4294967296]"],
+        ["[#a [#k7q2.0.0]"],
+        ["-> : hi [#k7q2.+1.2]"],
+        ["-> : hi [#k7q2. 1.2]"],
+        ["-> : hi [#k7q2.1.2.3]"],
+        ["-> : hi [#런.1.2]"],
+    ]);
+
     [TestMethod]
-    [DataRow("")]
-    [DataRow("hello")]
-    [DataRow("hello [#]")]
-    [DataRow("hello [#abc]")]
-    [DataRow("hello [#abc.1]")]
-    [DataRow("hello [#abc.x.1]")]
-    [DataRow("hello [#abc.1.-2]")]
-    [DataRow("hello [#abc.99999999999.1]")]
-    [DataRow("hello [#abc.1.2] trailing")]
+    [DynamicData(nameof(NotTags))]
     public void TryParse_NotATag_ReturnsFalse(string text) =>
         Assert.IsFalse(ChatTag.TryParse(text, out _, out _, out _));
 
-    /// <summary>Every case above, and some that parse: the byte parser used on received frames agrees with the string parser.</summary>
+    /// <summary>The byte parser used on received frames agrees with the string parser, in every encoding.</summary>
     [TestMethod]
-    [DataRow("")]
-    [DataRow("hello")]
-    [DataRow("hello [#]")]
-    [DataRow("hello [#abc]")]
-    [DataRow("hello [#abc.1]")]
-    [DataRow("hello [#abc.x.1]")]
-    [DataRow("hello [#abc.1.-2]")]
-    [DataRow("hello [#abc.99999999999.1]")]
-    [DataRow("hello [#abc.1.2] trailing")]
-    [DataRow("-> : 안녕하세요! [#k7q2.17.345]")]
-    [DataRow("-> : hi [#k7q2.2147483647.4294967295]")]
-    [DataRow("-> : hi [#k7q2.2147483648.1]")]
-    [DataRow("-> : hi [#k7q2.1.4294967296]")]
-    [DataRow("[#a [#k7q2.0.0]")]
-    [DataRow("-> : hi [#k7q2.+1.2]")]
-    [DataRow("-> : hi [#k7q2. 1.2]")]
-    [DataRow("-> : hi [#k7q2.1.2.3]")]
-    [DataRow("-> : hi [#런.1.2]")]
+    [DynamicData(nameof(AllCases))]
     public void TryParse_Bytes_SameAsString(string text)
     {
         foreach (var encoding in new[] { "utf-8", "cp949", "euc-kr" })

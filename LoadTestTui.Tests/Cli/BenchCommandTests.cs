@@ -18,7 +18,7 @@ public sealed class BenchCommandTests
         var online = await app.WaitForLineAsync(new Regex(@"^\[storm 1000/s\] all 40 online after [\d.]+ s; online (\d+)"), Limit);
         Assert.AreEqual("40", online.Groups[1].Value, "still all online after settling");
         await app.WaitForLineAsync(new Regex(@"^\[storm 1000/s\] decay: online fell at most 0 below its running peak \(none\)"), Limit);
-        await app.WaitForLineAsync(new Regex(@"^\[storm 1000/s\] peak resident \d+ MB: [\d.]+ KB per bot"), Limit);
+        await app.WaitForLineAsync(new Regex(@"^\[storm 1000/s\] peak resident \d+ MB: [\d.]+ KB per bot started \(40\)"), Limit);
         await app.WaitForLineAsync(new Regex(@"^\[storm 1000/s\] registration latency \(40 registrations\): p50 \d+ ms"), Limit);
         await app.WaitForLineAsync(new Regex(@"^\[storm 1000/s\] errors: 0$"), Limit);
         Assert.AreEqual(0, await app.WaitForExitAsync(Limit));

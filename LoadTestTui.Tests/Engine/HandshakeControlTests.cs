@@ -55,6 +55,32 @@ public sealed class HandshakeControlTests
 
     [TestMethod]
     [Timeout(30_000, CooperativeCancellation = true)]
+    public async Task Online_PongsQueuedBehindStreamingFrames_NoTimeoutWhileTheServerTalks()
+    {
+        // Registers at once, then never answers a ping but keeps sending frames every 0.5 s.
+        await using var server = new ScriptedServer(async (socket, _, ct) =>
+        {
+            await ScriptedServer.ReceiveSomeAsync(socket, ct);
+            await socket.SendAsync(Codec.Encode(Packet.UserList([])), ct);
+            var draining = ScriptedServer.DrainAsync(socket, ct);
+            while (!draining.IsCompleted)
+            {
+                await socket.SendAsync(Codec.Encode(Packet.NewUser("someone")), ct);
+                await Task.Delay(500, ct);
+            }
+        });
+        var options = IdleBots(server.Port) with { PingInterval = TimeSpan.FromMilliseconds(300), ResponseTimeout = TimeSpan.FromSeconds(1) };
+        await using var engine = new BotEngine(options, TestServers.FastEngine);
+
+        engine.Start(1);
+        await Wait.UntilAsync(() => engine.Latest.PingsSent >= 10, TimeSpan.FromSeconds(15), "ten unanswered pings, over three response timeouts");
+
+        Assert.AreEqual(0L, engine.Latest.ErrorCount, "pongs queued behind a talking server are not a dead connection");
+        Assert.AreEqual(1, server.Accepted);
+    }
+
+    [TestMethod]
+    [Timeout(30_000, CooperativeCancellation = true)]
     public async Task Registration_SilentServer_TimesOutAfterResponseTimeout()
     {
         await using var server = new ScriptedServer((socket, _, ct) => ScriptedServer.DrainAsync(socket, ct));

@@ -18,7 +18,7 @@ public sealed class HandshakeWindowTests
     [DataRow("f f", 64)]
     [DataRow("f*5", 64)]
     [DataRow("s", 8)]
-    [DataRow("s f", 9)] // past the first cut it grows by an eighth (at least one) a round
+    [DataRow("s f", 10)] // past the first cut a round grows it by an eighth of the round (at least 16 answers)
     [DataRow("f s", 16)]
     [DataRow("f s f f", 20)]
     [DataRow("s*5", 8)] // never below the minimum
@@ -27,7 +27,7 @@ public sealed class HandshakeWindowTests
     [DataRow("f s S", 16)]
     [DataRow("x", 8)]
     [DataRow("x x x", 8)] // never below the minimum
-    [DataRow("x*10 f*10", 25)]
+    [DataRow("x*10 f*10", 32)]
     public void Size_AfterRounds_GrowsOnFastShrinksOnSlowOrFailed(string script, int expected)
     {
         var window = new HandshakeWindow(16, 64, TimeSpan.FromMilliseconds(500), 1000);

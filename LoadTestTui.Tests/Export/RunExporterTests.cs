@@ -43,7 +43,11 @@ public sealed class RunExporterTests
         Assert.IsGreaterThan(0L, latency.GetProperty("samples").GetInt64());
         Assert.IsGreaterThanOrEqualTo(latency.GetProperty("p50").GetDouble(), latency.GetProperty("p99").GetDouble());
         Assert.IsTrue(root.GetProperty("errors").TryGetProperty("connect_refused", out _));
-        Assert.AreEqual(0, root.GetProperty("delivery").GetProperty("lost").GetInt64());
+        var delivery = root.GetProperty("delivery");
+        Assert.AreEqual(0, delivery.GetProperty("lost").GetInt64());
+        Assert.AreEqual(5, delivery.GetProperty("audit_receivers").GetInt32(), "5 bots: every receiver audits");
+        Assert.AreEqual(delivery.GetProperty("received").GetInt64(), delivery.GetProperty("audited").GetInt64());
+        Assert.IsFalse(delivery.GetProperty("audit_is_sample").GetBoolean());
         Assert.IsGreaterThanOrEqualTo(2, root.GetProperty("timeline").GetArrayLength());
         Assert.AreEqual("Bot_0001", root.GetProperty("bot_details")[0].GetProperty("name").GetString());
         Assert.IsFalse(root.TryGetProperty("server", out _), "no server section without a monitor");

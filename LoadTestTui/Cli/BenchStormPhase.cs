@@ -80,7 +80,8 @@ internal sealed class BenchStormPhase(Func<Task<BenchCommand.BenchServer>> start
                 ? $"[storm {tag}/s] all {count} online after {done.TotalSeconds:0.0} s; online {final.States.Online} {Settle.TotalSeconds:0} s later"
                 : $"[storm {tag}/s] NOT all online: {final.States.Online}/{count} after {clock.Elapsed.TotalSeconds:0} s (peak {final.PeakOnline})");
             Console.WriteLine($"[storm {tag}/s] decay: online fell at most {watch.WorstDrop} below its running peak{(watch.WorstDrop == 0 ? " (none)" : "")}");
-            Console.WriteLine($"[storm {tag}/s] peak resident {watch.PeakResident / 1048576.0:0} MB: {(watch.PeakResident - residentBefore) / 1024.0 / count:0.0} KB per bot over the {residentBefore / 1048576.0:0} MB before the storm");
+            var started = Math.Max(1, final.TotalBots);
+            Console.WriteLine($"[storm {tag}/s] peak resident {watch.PeakResident / 1048576.0:0} MB: {(watch.PeakResident - residentBefore) / 1024.0 / started:0.0} KB per bot started ({started}) over the {residentBefore / 1048576.0:0} MB before the storm");
             Console.WriteLine($"[storm {tag}/s] effective ramp per 10 s: {watch.RampOverTime()}");
             var r = final.Registration;
             Console.WriteLine($"[storm {tag}/s] registration latency ({r.Count} registrations): p50 {r.P50Ms:0} ms, p90 {r.P90Ms:0} ms, p99 {r.P99Ms:0} ms, max {r.MaxMs:0} ms; connect time p99 {final.ConnectTime.P99Ms:0.0} ms, max {final.ConnectTime.MaxMs:0} ms");
