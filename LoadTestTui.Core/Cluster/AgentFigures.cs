@@ -59,11 +59,10 @@ public sealed record AgentFigures
     public IReadOnlyList<byte[]?> Histograms => [ChatRtt, PingRtt, FanOut, Registration, ConnectTime];
 
     /// <param name="histograms">Chat RTT, ping RTT, fan-out, registration and connect time since the last report.</param>
-    public static AgentFigures From(EngineSnapshot s, IReadOnlyList<HistogramBase> histograms, HistogramCodec codec)
+    public static AgentFigures From(EngineSnapshot s, IReadOnlyList<HistogramBase> histograms)
     {
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(histograms);
-        ArgumentNullException.ThrowIfNull(codec);
         return new AgentFigures
         {
             State = s.State,
@@ -99,11 +98,11 @@ public sealed record AgentFigures
             HandshakesInFlight = s.HandshakesInFlight,
             HandshakeWindow = s.HandshakeWindow,
             RampLimit = s.RampLimit,
-            ChatRtt = codec.Encode(histograms[0]),
-            PingRtt = codec.Encode(histograms[1]),
-            FanOut = codec.Encode(histograms[2]),
-            Registration = codec.Encode(histograms[3]),
-            ConnectTime = codec.Encode(histograms[4]),
+            ChatRtt = HistogramCodec.Encode(histograms[0]),
+            PingRtt = HistogramCodec.Encode(histograms[1]),
+            FanOut = HistogramCodec.Encode(histograms[2]),
+            Registration = HistogramCodec.Encode(histograms[3]),
+            ConnectTime = HistogramCodec.Encode(histograms[4]),
         };
     }
 }

@@ -21,7 +21,6 @@ public sealed partial class LoadAgent
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private readonly Channel<AgentReport> _outbox = Channel.CreateBounded<AgentReport>(new BoundedChannelOptions(1024) { SingleReader = true });
-    private readonly HistogramCodec _codec = new();
 
     private readonly CpuMeter _cpu = new();
     private AgentWork? _work;
@@ -208,7 +207,7 @@ public sealed partial class LoadAgent
             ControllerId = work.ControllerId,
             RunId = work.RunId,
             Final = final,
-            Figures = AgentFigures.From(snapshot, histograms, _codec),
+            Figures = AgentFigures.From(snapshot, histograms),
             Events = Bounded(snapshot.Events),
             Bots = rows,
         };

@@ -14,10 +14,14 @@ public static class HistogramCodec
     private const long HighestTrackable = 3_600_000_000;
 
     /// <summary>Base64 of the compressed encoding; "" for an empty histogram.</summary>
-    public static string Encode(HistogramBase histogram)
+    public static string Encode(HistogramBase histogram) => EncodeBytes(histogram) is { } bytes ? Convert.ToBase64String(bytes) : "";
+
+    /// <summary>The compressed encoding's bytes (what agents ship over the bus); null for an empty histogram.</summary>
+    public static byte[]? EncodeBytes(HistogramBase histogram)
     {
+        ArgumentNullException.ThrowIfNull(histogram);
         if (histogram.TotalCount == 0)
-            return "";
+            return null;
         // The encoder's buffer is sized for the whole counts array (~190 KB for a one-hour range, a
         // large-object allocation per call): copy into a histogram that ends at the largest value
         // recorded first. Same precision, same buckets, so the copy is exact; decoding widens it again.
@@ -31,7 +35,7 @@ public static class HistogramCodec
         var bytes = new byte[length];
         for (var i = 0; i < length; i++)
             bytes[i] = buffer.Get();
-        return Convert.ToBase64String(bytes);
+        return bytes;
     }
 
     /// <summary>Decodes <see cref="Encode"/>'s text; false (and no exception) for text that is not one.</summary>
@@ -42,12 +46,28 @@ public static class HistogramCodec
             return false;
         try
         {
-            histogram = HistogramEncoding.DecodeFromCompressedByteBuffer(ByteBuffer.Allocate(Convert.FromBase64String(text)), HighestTrackable);
-            return true;
+            histogram = TryDecodeBytes(Convert.FromBase64String(text), out _);
         }
-        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException or IOException or IndexOutOfRangeException or OverflowException or NotSupportedException)
+        catch (FormatException)
         {
             return false;
+        }
+        return histogram is not null;
+    }
+
+    /// <summary>Decodes <see cref="EncodeBytes"/>'s bytes; null, with a reason, for bytes that are not one.</summary>
+    public static HistogramBase? TryDecodeBytes(byte[] bytes, out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        problem = null;
+        try
+        {
+            return HistogramEncoding.DecodeFromCompressedByteBuffer(ByteBuffer.Allocate(bytes), HighestTrackable);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IOException or IndexOutOfRangeException or OverflowException or NotSupportedException)
+        {
+            problem = $"undecodable histogram: {ex.Message}";
+            return null;
         }
     }
 }

@@ -14,7 +14,7 @@ public sealed class ClusterMessagesTests
     {
         var histogram = LatencyRecorder.NewHistogram();
         histogram.RecordValue(1234);
-        var bytes = new HistogramCodec().Encode(histogram);
+        var bytes = HistogramCodec.Encode(histogram);
         return new AgentReport
         {
             AgentId = "a1b2c3",
