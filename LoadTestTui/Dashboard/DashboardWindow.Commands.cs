@@ -88,7 +88,7 @@ public sealed partial class DashboardWindow
     {
         var name = Core.Export.RunExporter.DefaultFileName(_settings.Clock.GetLocalNow().DateTime);
         var initial = _settings.ExportDirectory is { } dir ? Path.Combine(dir, name) : name;
-        var dialog = new TextPromptDialog("Export", "JSON file (CSV files are written beside it):", initial, "Export");
+        var dialog = new TextPromptDialog("Export", "JSON file (the CSV files and the HTML report are written beside it):", initial, "Export");
         RunDialog(dialog);
         var path = dialog.AcceptedText?.Trim();
         if (string.IsNullOrEmpty(path))
