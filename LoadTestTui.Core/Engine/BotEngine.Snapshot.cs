@@ -15,7 +15,7 @@ public sealed partial class BotEngine
     private long _lastStormEventTicks;
     private double _effectiveRamp;
     private WindowRing _ring = new(1);
-    private double _onlineRatioSum;
+    private long _onlineRatioSum;
     private long _onlineRatioTicks;
     private ImmutableSortedSet<TimeSpan> _windows = [];
 
@@ -190,7 +190,7 @@ public sealed partial class BotEngine
         var context = run.Context;
         if (run.Assigned > 0 && run.IsActive && !run.Stopping)
         {
-            _onlineRatioSum += Math.Min(1, (double)online / run.Assigned);
+            _onlineRatioSum += (long)Math.Round(Math.Min(1, (double)online / run.Assigned) * WindowRing.RatioScale);
             _onlineRatioTicks++;
         }
         _ring.Add(new WindowRing.Sample(
@@ -222,7 +222,7 @@ public sealed partial class BotEngine
             Lost = Math.Max(0, traffic.DeliveryLost),
             Duplicated = traffic.DeliveryDuplicated,
             OutOfOrder = traffic.DeliveryOutOfOrder,
-            OnlineRatio = _onlineRatioTicks > 0 ? _onlineRatioSum / _onlineRatioTicks : null,
+            OnlineRatio = WindowRing.MeanRatio(_onlineRatioSum, _onlineRatioTicks),
             Online = online,
             Target = run.Target,
         };

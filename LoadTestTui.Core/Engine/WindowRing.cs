@@ -19,11 +19,17 @@ internal sealed class WindowRing(int capacity)
 
     public int Capacity => _samples.Length;
 
+    /// <summary>The mean of <paramref name="ticks"/> ratios summed in <see cref="RatioScale"/> units; null for no ticks.</summary>
+    public static double? MeanRatio(long sum, long ticks) => ticks > 0 ? (double)sum / ticks / RatioScale : null;
+
+    /// <summary>Online ratios are summed in billionths so a window's difference of sums is exact: a run wholly online reads 1, not 1.0000000000000002.</summary>
+    public const long RatioScale = 1_000_000_000;
+
     /// <summary>Counters of a run as of one tick (cumulative since the run started).</summary>
     internal sealed record Totals(
         long Sent, long Received, long Pings, long Connects, long Errors, ImmutableArray<long> ErrorsByKind,
         long Expected, long DeliveryReceived, long Lost, long Duplicated, long OutOfOrder,
-        double OnlineRatioSum, long OnlineRatioTicks, int Online, int Target)
+        long OnlineRatioSum, long OnlineRatioTicks, int Online, int Target)
     {
         public static Totals Zero { get; } = new(0, 0, 0, 0, 0, [.. new long[ErrorKinds.All.Count]], 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
@@ -100,7 +106,7 @@ internal sealed class WindowRing(int capacity)
             Lost = Math.Max(0, b.Lost - a.Lost),
             Duplicated = b.Duplicated - a.Duplicated,
             OutOfOrder = b.OutOfOrder - a.OutOfOrder,
-            OnlineRatio = ratioTicks > 0 ? (b.OnlineRatioSum - a.OnlineRatioSum) / ratioTicks : null,
+            OnlineRatio = MeanRatio(b.OnlineRatioSum - a.OnlineRatioSum, ratioTicks),
             Online = b.Online,
             Target = b.Target,
         };

@@ -10,7 +10,7 @@ public sealed class WindowRingTests
     {
         var histogram = LatencyRecorder.NewHistogram();
         histogram.RecordValue(echoMs * 1000);
-        var totals = WindowRing.Totals.Zero with { Sent = second * 10L, Lost = second, OnlineRatioSum = ratio * second, OnlineRatioTicks = second, Online = second };
+        var totals = WindowRing.Totals.Zero with { Sent = second * 10L, Lost = second, OnlineRatioSum = (long)(ratio * WindowRing.RatioScale) * second, OnlineRatioTicks = second, Online = second };
         return new WindowRing.Sample(TimeSpan.FromSeconds(second), HistogramSlice.Of(histogram), HistogramSlice.Empty, HistogramSlice.Empty, totals) { Registration = HistogramSlice.Of(histogram) };
     }
 
