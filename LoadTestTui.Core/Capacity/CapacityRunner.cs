@@ -7,10 +7,10 @@ namespace LoadTestTui.Core.Capacity;
 /// <summary>
 /// Runs a capacity search on an engine: one run, scaled to each step's count; after the ramp
 /// and the settle time, the step is judged on its own window of samples
-/// (<see cref="BotEngine.FiguresSince"/>) and the monitor's samples of the same span.
+/// (<see cref="ILoadEngine.FiguresSince"/>) and the monitor's samples of the same span.
 /// <see cref="CapacitySearch"/> decides the next step. Progress is published in <see cref="Status"/>.
 /// </summary>
-public sealed class CapacityRunner(BotEngine engine, CapacityOptions options, Func<IReadOnlyList<MonitorSnapshot>?>? monitor = null, TimeProvider? clock = null)
+public sealed class CapacityRunner(ILoadEngine engine, CapacityOptions options, Func<IReadOnlyList<MonitorSnapshot>?>? monitor = null, TimeProvider? clock = null)
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private CapacityStatus _status = CapacityStatus.Starting;

@@ -8,6 +8,7 @@ public enum CommandKind
     Broadcast,
     Pause,
     Snapshot,
+    Stage,
 }
 
 /// <summary>
@@ -30,8 +31,11 @@ public sealed record AgentCommand : IClusterMessage
     /// <summary>Start: what to run.</summary>
     public WorkOrder? Work { get; init; }
 
-    /// <summary>Scale: this agent's new bot count.</summary>
+    /// <summary>Scale and Stage: this agent's new bot count.</summary>
     public int Count { get; init; }
+
+    /// <summary>Stage: the plan's stage (0-based) that begins now.</summary>
+    public int Stage { get; init; }
 
     /// <summary>Broadcast: the text.</summary>
     public string? Text { get; init; }

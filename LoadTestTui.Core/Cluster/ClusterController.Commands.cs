@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using LoadTestTui.Core.Bots;
 using LoadTestTui.Core.Engine;
+using LoadTestTui.Core.Plans;
 using Microsoft.Extensions.Logging;
 using NATS.Client.Core;
 
@@ -18,6 +19,25 @@ public sealed partial class ClusterController
     public void Start(int count, TimeSpan? duration = null, double? rampPerSecond = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
+        StartRun(count, duration is { } d && d > TimeSpan.Zero ? d : null, rampPerSecond, null);
+    }
+
+    /// <summary>
+    /// Starts a run that follows <paramref name="plan"/>: this controller follows the plan's targets on its tick and
+    /// scales the agents; each stage change goes to every agent as a command (its share and the stage's behaviour).
+    /// </summary>
+    /// <exception cref="ArgumentException">The plan is invalid.</exception>
+    /// <exception cref="InvalidOperationException">A run is already active, no agents were taken, or the plan needs more bots than they hold.</exception>
+    public void Start(LoadPlan plan, double? rampPerSecond = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Validate() is { Count: > 0 } problems)
+            throw new ArgumentException(string.Join(" ", problems), nameof(plan));
+        StartRun(Planner.At(plan, TimeSpan.Zero).Target, plan.Total, rampPerSecond, plan);
+    }
+
+    private void StartRun(int count, TimeSpan? duration, double? rampPerSecond, LoadPlan? plan)
+    {
         if (rampPerSecond is <= 0)
             throw new ArgumentOutOfRangeException(nameof(rampPerSecond), "the ramp must be positive bots per second");
         lock (_gate)
@@ -28,22 +48,25 @@ public sealed partial class ClusterController
             if (_chosen.Count == 0)
                 throw new InvalidOperationException("no agents: wait for them first");
             var idBlock = Math.Min(100_000, BotDirectory.Capacity / _chosen.Count);
-            if (count > idBlock * _chosen.Count)
+            if (Math.Max(count, plan?.PeakTarget ?? 0) > idBlock * _chosen.Count)
                 throw new InvalidOperationException($"at most {idBlock * _chosen.Count} bots over {_chosen.Count} agents");
             var ramp = rampPerSecond ?? Options.RampPerSecond;
-            var run = new ClusterRun(ChatTag.NewRunId(), count, duration is { } d && d > TimeSpan.Zero ? d : null, ramp, [.. _chosen], idBlock);
+            var run = new ClusterRun(ChatTag.NewRunId(), count, duration, ramp, [.. _chosen], idBlock, plan);
             for (var i = 0; i < run.Agents.Count; i++)
                 run.Agents[i].ResetRun(0, (i * idBlock) + 1);
             run.Split(count);
             ResetFigures();
             _run = run;
-            _events.Add(EventLevel.Info, $"run started: {count} bots on {run.Agents.Count} agents at {ramp:0.#}/s" + (run.Duration is { } limit ? $" for {limit.TotalSeconds:0.#} s" : ""));
+            _events.Add(EventLevel.Info, plan is null
+                ? $"run started: {count} bots on {run.Agents.Count} agents at {ramp:0.#}/s" + (run.Duration is { } limit ? $" for {limit.TotalSeconds:0.#} s" : "")
+                : $"run started: plan of {plan.Stages.Length} stages over {DurationText.Format(plan.Total)}, peak {plan.PeakTarget} bots on {run.Agents.Count} agents, ramp cap {ramp:0.#}/s");
             var order = WorkOrder.From(BotOptions, Options) with
             {
                 IdBlock = idBlock,
                 ClusterBotIds = idBlock * run.Agents.Count,
                 RampPerSecond = ramp / run.Agents.Count,
                 ControllerTimeoutMs = _cluster.ControllerTimeout.TotalMilliseconds,
+                Stages = plan is null ? null : [.. plan.Stages.Select(WorkStage.From)],
             };
             Enqueue(() => SendAllAsync(run, a => Command(run, CommandKind.Start) with { Work = order with { FirstBotId = a.FirstBotId, Count = a.Share } }));
         }
@@ -55,11 +78,33 @@ public sealed partial class ClusterController
         {
             if (_run is not { IsActive: true, Stopping: false } run)
                 return;
-            run.Target = Math.Clamp(count, 0, run.IdBlock * run.Working.Count());
-            run.Split(run.Target);
+            Retarget(run, count);
             _logger.LogInformation("scaled to {Count} bots", run.Target);
-            Enqueue(() => SendAllAsync(run, a => Command(run, CommandKind.Scale) with { Count = a.Share }));
         }
+    }
+
+    /// <summary>Splits a new target over the working agents and queues one scale command (a queued one takes the newest shares).</summary>
+    private void Retarget(ClusterRun run, int count)
+    {
+        run.Target = Math.Clamp(count, 0, run.IdBlock * run.Working.Count());
+        run.Split(run.Target);
+        if (run.ScaleQueued)
+            return;
+        run.ScaleQueued = true;
+        Enqueue(() => SendAllAsync(run, a =>
+        {
+            run.ScaleQueued = false;
+            return Command(run, CommandKind.Scale) with { Count = a.Share };
+        }));
+    }
+
+    /// <summary>A plan's new stage: every agent gets its share and re-anchors its bots' stage behaviour, acknowledged like a scale.</summary>
+    private void EnterStage(ClusterRun run, int stage, int target)
+    {
+        run.PlanStage = stage;
+        run.Target = Math.Clamp(target, 0, run.IdBlock * run.Working.Count());
+        run.Split(run.Target);
+        Enqueue(() => SendAllAsync(run, a => Command(run, CommandKind.Stage) with { Stage = stage, Count = a.Share }));
     }
 
     /// <summary>Asks every agent's online bots to send <paramref name="text"/>; returns the bots online at the last tick (the acknowledgements follow).</summary>

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using HdrHistogram;
 using LoadTestTui.Core.Bots;
 using LoadTestTui.Core.Engine;
+using LoadTestTui.Core.Plans;
 using LoadTestTui.Core.Protocol;
 
 namespace LoadTestTui.Core.Cluster;
@@ -12,6 +13,7 @@ public sealed partial class ClusterController
     private const int Chat = 0, Ping = 1, Fan = 2, Registration = 3, Connect = 4;
     private readonly HistogramBase[] _cumulative = NewHistograms();
     private readonly HistogramBase[] _second = NewHistograms();
+    private readonly WindowTracker _windowFigures;
     private readonly (long Count, string Text)[] _encoded = new (long, string)[5];
     private int _peakHandshakes;
     private int _peakWindow;
@@ -25,6 +27,7 @@ public sealed partial class ClusterController
 
     private void ResetFigures()
     {
+        _windowFigures.Reset();
         foreach (var h in _pending.Concat(_cumulative).Concat(_second))
             h.Reset();
         _previous = new SnapshotTotals(MonoClock.Now, 0, 0, 0, 0, 0, 0, 0);
@@ -74,8 +77,6 @@ public sealed partial class ClusterController
             Sum(x => x.Connects), Sum(x => x.ErrorCount) + _lostBots, Sum(x => x.Reconnects));
         var previous = _previous;
         _previous = totals;
-        var seconds = Math.Max(1e-3, MonoClock.ToMicroseconds(now - previous.Ticks) / 1e6);
-        double Rate(long current, long before) => Math.Max(0, current - before) / seconds;
 
         var intervals = new LatencySummary[_pending.Length];
         for (var i = 0; i < _pending.Length; i++)
@@ -83,13 +84,15 @@ public sealed partial class ClusterController
             intervals[i] = LatencyRecorder.Summarize(_pending[i]);
             _cumulative[i].Add(_pending[i]);
             _second[i].Add(_pending[i]);
-            _pending[i].Reset();
         }
+        var figures = RecordWindowSample(run, totals, errors, states.Online, f);
+        foreach (var h in _pending)
+            h.Reset();
         AppendTimeline(run, totals, states.Online, live);
 
         var state = !run.IsActive ? RunState.Stopped : run.Stopping ? RunState.Stopping
             : run.Working.Any(a => a.Figures is null || a.Figures.State == RunState.Ramping) ? RunState.Ramping : RunState.Running;
-        return new EngineSnapshot
+        return totals.WithRates(new EngineSnapshot
         {
             Timestamp = DateTimeOffset.Now,
             Elapsed = run.Elapsed,
@@ -115,12 +118,6 @@ public sealed partial class ClusterController
             GoodbyesSent = Sum(x => x.GoodbyesSent),
             GoodbyesAcknowledged = Sum(x => x.GoodbyesAcknowledged),
             StateTransitions = Sum(x => x.StateTransitions),
-            MessagesSentPerSecond = Rate(totals.Sent, previous.Sent),
-            MessagesReceivedPerSecond = Rate(totals.Received, previous.Received),
-            BytesSentPerSecond = Rate(totals.BytesSent, previous.BytesSent),
-            BytesReceivedPerSecond = Rate(totals.BytesReceived, previous.BytesReceived),
-            ConnectsPerSecond = Rate(totals.Connects, previous.Connects),
-            ErrorsPerSecond = Rate(totals.Errors, previous.Errors),
             ChatRtt = LatencyRecorder.Summarize(_cumulative[Chat]),
             ChatRttInterval = intervals[Chat],
             PingRtt = LatencyRecorder.Summarize(_cumulative[Ping]),
@@ -149,7 +146,56 @@ public sealed partial class ClusterController
             Events = _events.Drain(),
             Bots = [.. run.Agents.SelectMany(a => a.Rows).OrderBy(r => r.Id)],
             Agents = [.. run.Agents.Select(a => a.ToStatus())],
+            Figures = figures,
+            Windows = _windowFigures.Windows(run.Elapsed),
+            Plan = run.Plan,
+            PlanPoint = run.Plan is { } plan ? Planner.At(plan, run.Elapsed) : null,
+        }, previous);
+    }
+
+    /// <summary>Adds this tick's merged intervals and summed counters to the windowed figures; returns the whole run's figures.</summary>
+    private RunFigures RecordWindowSample(ClusterRun run, SnapshotTotals totals, ImmutableDictionary<ErrorKind, long> errors, int online, List<AgentFigures> f)
+    {
+        long Sum(Func<AgentFigures, long> field) => f.Sum(field);
+        var figures = new RunFigures
+        {
+            Span = run.Elapsed,
+            ChatRtt = LatencyRecorder.Summarize(_cumulative[Chat]),
+            PingRtt = LatencyRecorder.Summarize(_cumulative[Ping]),
+            FanOut = LatencyRecorder.Summarize(_cumulative[Fan]),
+            Registration = LatencyRecorder.Summarize(_cumulative[Registration]),
+            ConnectTime = LatencyRecorder.Summarize(_cumulative[Connect]),
+            MessagesSent = totals.Sent,
+            MessagesReceived = totals.Received,
+            PingsSent = Sum(x => x.PingsSent),
+            Connects = totals.Connects,
+            Errors = totals.Errors,
+            ErrorsByKind = errors,
+            DeliveryExpected = Sum(x => x.DeliveryExpected),
+            DeliveryReceived = Sum(x => x.DeliveryReceived),
+            Lost = Math.Max(0, Sum(x => x.DeliveryLost)),
+            Duplicated = Sum(x => x.DeliveryDuplicated),
+            OutOfOrder = Sum(x => x.DeliveryOutOfOrder),
+            Online = online,
+            Target = run.Target,
         };
+        return _windowFigures.Record(figures, _pending, run.Agents.Sum(a => a.Figures?.TotalBots ?? 0), run.IsActive && !run.Stopping);
+    }
+
+    public void TrackWindow(TimeSpan span)
+    {
+        lock (_gate)
+            _windowFigures.Track(span);
+    }
+
+    public RunFigures FiguresSince(TimeSpan from)
+    {
+        lock (_gate)
+        {
+            if (!_disposed)
+                Publish();
+            return _windowFigures.Since(from);
+        }
     }
 
     /// <summary>A cumulative histogram as the exports carry it, re-encoded only when it changed.</summary>

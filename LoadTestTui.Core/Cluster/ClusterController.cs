@@ -2,6 +2,7 @@ using System.Reactive.Subjects;
 using HdrHistogram;
 using LoadTestTui.Core.Bots;
 using LoadTestTui.Core.Engine;
+using LoadTestTui.Core.Plans;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NATS.Client.Core;
@@ -42,6 +43,7 @@ public sealed partial class ClusterController : ILoadEngine
         _logger = logger;
         _events = new EventLog(engine.MaxEventsPerTick, logger);
         _nats = new NatsConnection(cluster.Nats.ToOpts($"loadtest-controller {Id}"));
+        _windowFigures = new WindowTracker(engine.Tick);
         _latest = IdleSnapshot();
         _feed = new BehaviorSubject<EngineSnapshot>(_latest);
     }
@@ -251,6 +253,18 @@ public sealed partial class ClusterController : ILoadEngine
         {
             _events.Add(EventLevel.Info, $"duration of {limit.TotalSeconds:0.#} s reached: stopping");
             BeginStop(run);
+        }
+        else if (!run.Stopping && run.Plan is { } plan && Planner.At(plan, run.Elapsed) is { Finished: false } point)
+        {
+            if (point.StageIndex != run.PlanStage)
+            {
+                EnterStage(run, point.StageIndex, point.Target);
+                _events.Add(EventLevel.Info, $"stage {point.StageIndex + 1}/{plan.Stages.Length}: {plan.Stages[point.StageIndex]}");
+            }
+            else if (point.Target != run.Target)
+            {
+                Retarget(run, point.Target);
+            }
         }
         if (run.Stopping && MonoClock.MicrosecondsSince(run.StopTicks) > (Options.StopTimeout + _cluster.CommandTimeout + _cluster.LossTimeout).TotalMicroseconds)
         {

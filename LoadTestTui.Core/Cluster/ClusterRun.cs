@@ -1,9 +1,10 @@
 using LoadTestTui.Core.Bots;
+using LoadTestTui.Core.Plans;
 
 namespace LoadTestTui.Core.Cluster;
 
 /// <summary>One run of a cluster, on the controller. Mutated under the controller's lock.</summary>
-internal sealed class ClusterRun(string runId, int target, TimeSpan? duration, double rampPerSecond, IReadOnlyList<AgentView> agents, int idBlock)
+internal sealed class ClusterRun(string runId, int target, TimeSpan? duration, double rampPerSecond, IReadOnlyList<AgentView> agents, int idBlock, LoadPlan? plan = null)
 {
     private readonly long _startTicks = MonoClock.Now;
     private long _endTicks;
@@ -16,6 +17,13 @@ internal sealed class ClusterRun(string runId, int target, TimeSpan? duration, d
     public IReadOnlyList<AgentView> Agents { get; } = agents;
     public int IdBlock { get; } = idBlock;
     public bool ChatPaused { get; set; }
+
+    /// <summary>The load plan the run follows (null for a plain run), and the stage last sent to the agents.</summary>
+    public LoadPlan? Plan { get; } = plan;
+    public int PlanStage { get; set; } = -1;
+
+    /// <summary>A scale command is queued and not yet sent: a newer target rides on it (it reads the shares when it goes).</summary>
+    public bool ScaleQueued { get; set; }
 
     /// <summary>When stopping began (0: running); agents not final by the deadline are counted lost.</summary>
     public long StopTicks { get; set; }

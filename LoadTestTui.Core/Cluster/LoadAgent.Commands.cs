@@ -44,6 +44,10 @@ public sealed partial class LoadAgent
             case CommandKind.Pause:
                 work.Engine.SetChatPaused(command.Paused);
                 return Ok();
+            case CommandKind.Stage when work.Stages is { } stages && command.Stage >= 0 && command.Stage < stages.Stages.Length:
+                work.Engine.FollowStages(stages, command.Stage);
+                work.Engine.ScaleTo(Math.Max(0, command.Count));
+                return Ok();
             case CommandKind.Snapshot:
                 work.AllRowsOnce = true;
                 work.Engine.SnapshotNow();
@@ -68,6 +72,8 @@ public sealed partial class LoadAgent
         var problems = bots.Validate().Concat(engineOptions.Validate()).ToList();
         if (order.ControllerTimeoutMs <= 0 || order.IdBlock < 1 || order.Count < 0 || order.Count > order.IdBlock)
             problems.Add("bad id range, count or controller timeout");
+        if (order.Stages?.Any(s => !s.IsValid) == true)
+            problems.Add("bad plan stages");
         if (problems.Count > 0)
             return Refuse(string.Join(" ", problems));
         var engine = new BotEngine(bots, engineOptions, _logger);
@@ -80,6 +86,8 @@ public sealed partial class LoadAgent
                 OnSnapshot(work, s);
         });
         engine.Start(order.Count, null, order.RampPerSecond, command.RunId);
+        if (work.Stages is { } stages)
+            engine.FollowStages(stages, 0);
         _logger.LogInformation("run {RunId} for controller {Controller}: {Count} bots from id {First}", command.RunId, command.ControllerId, order.Count, order.FirstBotId);
         return Ok();
     }

@@ -44,6 +44,9 @@ public sealed record WorkOrder
     /// <summary>How long the agent runs without hearing its controller before it stops its bots.</summary>
     public double ControllerTimeoutMs { get; init; }
 
+    /// <summary>A load plan's stages (behaviours and times), when the run follows one; the controller sends each stage change too.</summary>
+    public IReadOnlyList<WorkStage>? Stages { get; init; }
+
     public static WorkOrder From(BotOptions bots, EngineOptions engine) => new()
     {
         Host = bots.Host,

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using HdrHistogram;
 using LoadTestTui.Core.Bots;
 using LoadTestTui.Core.Plans;
 using LoadTestTui.Core.Protocol;
@@ -14,21 +15,15 @@ public sealed partial class BotEngine
     private ImmutableList<TimelineRow> _timeline = [];
     private long _lastStormEventTicks;
     private double _effectiveRamp;
-    private WindowRing _ring = new(1);
-    private long _onlineRatioSum;
-    private long _onlineRatioTicks;
-    private ImmutableSortedSet<TimeSpan> _windows = [];
 
     /// <summary>How far back windowed figures reach (thresholds "over" a span, capacity steps).</summary>
-    public static readonly TimeSpan MaxWindow = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan MaxWindow = WindowTracker.MaxWindow;
 
     /// <summary>Every later snapshot carries the figures of the trailing <paramref name="span"/> in <see cref="EngineSnapshot.Windows"/>.</summary>
     public void TrackWindow(TimeSpan span)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(span, TimeSpan.Zero);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(span, MaxWindow);
         lock (_gate)
-            _windows = _windows.Add(span);
+            _windowFigures.Track(span);
     }
 
     /// <summary>The current run's figures from run time <paramref name="from"/> until now (a fresh tick is taken first).</summary>
@@ -38,18 +33,9 @@ public sealed partial class BotEngine
         {
             if (!_disposed)
                 Publish();
-            return _ring.Since(from);
+            return _windowFigures.Since(from);
         }
     }
-
-    /// <summary>Per-run window state, reset when a run starts.</summary>
-    private void ResetWindows()
-    {
-        _ring = new WindowRing((int)Math.Ceiling(MaxWindow / Options.Tick) + 1);
-        _onlineRatioSum = 0;
-        _onlineRatioTicks = 0;
-    }
-
 
     private EngineSnapshot IdleSnapshot() => new()
     {
@@ -77,9 +63,9 @@ public sealed partial class BotEngine
         var totals = new Totals(now, traffic.MessagesSent, traffic.MessagesReceived, traffic.BytesSent, traffic.BytesReceived,
             Interlocked.Read(ref c.Connects), Interlocked.Read(ref c.ErrorTotal), Interlocked.Read(ref c.Reconnects), run.Started);
         var previous = _previous;
-        var seconds = Math.Max(1e-3, MonoClock.ToMicroseconds(now - previous.Ticks) / 1e6);
+        var seconds = totals.SecondsSince(previous);
         _previous = totals;
-        double Rate(long current, long before) => Math.Max(0, current - before) / seconds;
+        double Rate(long current, long before) => Totals.Rate(current, before, seconds);
 
         var (chatInterval, chatTotal) = context.ChatRtt.Roll();
         var (pingInterval, pingTotal) = context.PingRtt.Roll();
@@ -105,7 +91,7 @@ public sealed partial class BotEngine
         };
 
         var state = !run.IsActive ? RunState.Stopped : run.Stopping ? RunState.Stopping : run.Ramping ? RunState.Ramping : RunState.Running;
-        return new EngineSnapshot
+        return totals.WithRates(new EngineSnapshot
         {
             Timestamp = DateTimeOffset.Now,
             Elapsed = run.Elapsed,
@@ -132,12 +118,6 @@ public sealed partial class BotEngine
             GoodbyesSent = Interlocked.Read(ref c.GoodbyesSent),
             GoodbyesAcknowledged = Interlocked.Read(ref c.GoodbyesAcknowledged),
             StateTransitions = Interlocked.Read(ref c.Transitions),
-            MessagesSentPerSecond = Rate(totals.Sent, previous.Sent),
-            MessagesReceivedPerSecond = Rate(totals.Received, previous.Received),
-            BytesSentPerSecond = Rate(totals.BytesSent, previous.BytesSent),
-            BytesReceivedPerSecond = Rate(totals.BytesReceived, previous.BytesReceived),
-            ConnectsPerSecond = Rate(totals.Connects, previous.Connects),
-            ErrorsPerSecond = Rate(totals.Errors, previous.Errors),
             ChatRtt = chatTotal,
             ChatRttInterval = chatInterval,
             PingRtt = pingTotal,
@@ -175,37 +155,20 @@ public sealed partial class BotEngine
                 .ToImmutableDictionary(k => k, k => Interlocked.Read(ref c.ProtocolErrors[(int)k])),
             Timeline = _timeline,
             Figures = figures,
-            Windows = _windows.ToImmutableDictionary(w => w, w => _ring.Since(run.Elapsed - w)),
+            Windows = _windowFigures.Windows(run.Elapsed),
             Plan = context.Plan,
             PlanPoint = context.Plan is { } plan ? Planner.At(plan, run.Elapsed) : null,
             Events = context.Events.Drain(),
             Bots = rows.MoveToImmutable(),
-        };
+        }, previous);
     }
 
-    /// <summary>Adds this tick to the window ring and returns the whole run's figures.</summary>
+    /// <summary>Adds this tick to the windowed figures and returns the whole run's figures.</summary>
     private RunFigures RecordWindowSample(Run run, Totals totals, TrafficCounters traffic, ImmutableDictionary<ErrorKind, long> errors, int online,
         LatencySummary chat, LatencySummary ping, LatencySummary fanOut)
     {
         var context = run.Context;
-        if (run.Assigned > 0 && run.IsActive && !run.Stopping)
-        {
-            _onlineRatioSum += (long)Math.Round(Math.Min(1, (double)online / run.Assigned) * WindowRing.RatioScale);
-            _onlineRatioTicks++;
-        }
-        _ring.Add(new WindowRing.Sample(
-            run.Elapsed,
-            HistogramSlice.Of(context.ChatRtt.IntervalHistogram),
-            HistogramSlice.Of(context.PingRtt.IntervalHistogram),
-            HistogramSlice.Of(context.FanOut.IntervalHistogram),
-            new WindowRing.Totals(totals.Sent, totals.Received, traffic.PingsSent, totals.Connects, totals.Errors,
-                [.. ErrorKinds.All.Select(k => errors[k])], traffic.DeliveryExpected, traffic.DeliveryReceived, traffic.DeliveryLost,
-                traffic.DeliveryDuplicated, traffic.DeliveryOutOfOrder, _onlineRatioSum, _onlineRatioTicks, online, run.Target))
-        {
-            Registration = HistogramSlice.Of(context.Registration.IntervalHistogram),
-            Connect = HistogramSlice.Of(context.ConnectTime.IntervalHistogram),
-        });
-        return new RunFigures
+        var figures = new RunFigures
         {
             Span = run.Elapsed,
             ChatRtt = chat,
@@ -222,10 +185,12 @@ public sealed partial class BotEngine
             Lost = Math.Max(0, traffic.DeliveryLost),
             Duplicated = traffic.DeliveryDuplicated,
             OutOfOrder = traffic.DeliveryOutOfOrder,
-            OnlineRatio = WindowRing.MeanRatio(_onlineRatioSum, _onlineRatioTicks),
             Online = online,
             Target = run.Target,
         };
+        HistogramBase[] intervals = [context.ChatRtt.IntervalHistogram, context.PingRtt.IntervalHistogram, context.FanOut.IntervalHistogram,
+            context.Registration.IntervalHistogram, context.ConnectTime.IntervalHistogram];
+        return _windowFigures.Record(figures, intervals, run.Assigned, run.IsActive && !run.Stopping);
     }
 
     /// <summary>Closes a timeline second when the run's clock passes one (once per second, not per tick).</summary>

@@ -20,6 +20,7 @@ public sealed partial class BotEngine : ILoadEngine
     private readonly CancellationTokenSource _disposing = new();
     private readonly Lock _gate = new();
     private readonly Task _tickLoop;
+    private readonly WindowTracker _windowFigures;
     private Run? _run;
     private Task _runFinished = Task.CompletedTask;
     private EngineSnapshot _latest;
@@ -34,6 +35,7 @@ public sealed partial class BotEngine : ILoadEngine
         BotOptions = bots;
         Options = engine;
         _logger = logger ?? NullLogger.Instance;
+        _windowFigures = new WindowTracker(engine.Tick);
         _latest = IdleSnapshot();
         _feed = new BehaviorSubject<EngineSnapshot>(_latest);
         _tickLoop = TickLoopAsync(_disposing.Token);
@@ -114,7 +116,7 @@ public sealed partial class BotEngine : ILoadEngine
             _effectiveRamp = 0;
             _previousSecond = _previous;
             _timeline = [];
-            ResetWindows();
+            _windowFigures.Reset();
             _previousSecondErrors = new long[ErrorKinds.All.Count];
             _run = new Run(context, count, duration, rampPerSecond ?? Options.RampPerSecond);
             _runFinished = FinishAsync(_run);
@@ -200,6 +202,21 @@ public sealed partial class BotEngine : ILoadEngine
         {
             if (_run is not null)
                 _run.Context.RemoteOnline = Math.Max(0, count);
+        }
+    }
+
+    /// <summary>
+    /// Bots follow the behaviours of <paramref name="plan"/>'s stages as if stage <paramref name="stage"/> (0-based) began
+    /// now; the target stays the caller's (a load agent's controller follows the plan and scales each agent).
+    /// </summary>
+    internal void FollowStages(LoadPlan plan, int stage)
+    {
+        lock (_gate)
+        {
+            if (_run is not { IsActive: true } run)
+                return;
+            var into = Planner.StageStart(plan, Math.Clamp(stage, 0, plan.Stages.Length));
+            run.Context.FollowBehaviours(plan, MonoClock.Now - (long)(into.TotalSeconds * System.Diagnostics.Stopwatch.Frequency));
         }
     }
 

@@ -1,4 +1,5 @@
 using LoadTestTui.Core.Bots;
+using LoadTestTui.Core.Plans;
 
 namespace LoadTestTui.Core.Engine;
 
@@ -28,7 +29,18 @@ public interface ILoadEngine : IAsyncDisposable
     /// <exception cref="InvalidOperationException">A run is already active.</exception>
     void Start(int count, TimeSpan? duration = null, double? rampPerSecond = null);
 
+    /// <summary>Starts a run that follows <paramref name="plan"/>'s stages (targets and behaviours); the ramp caps how fast bots start.</summary>
+    /// <exception cref="ArgumentException">The plan is invalid or asks for more bots than the engine can run.</exception>
+    /// <exception cref="InvalidOperationException">A run is already active.</exception>
+    void Start(LoadPlan plan, double? rampPerSecond = null);
+
     void ScaleTo(int count);
+
+    /// <summary>Every later snapshot carries the figures of the trailing <paramref name="span"/> in <see cref="EngineSnapshot.Windows"/>.</summary>
+    void TrackWindow(TimeSpan span);
+
+    /// <summary>The current run's figures from run time <paramref name="from"/> until now (a fresh tick is taken first).</summary>
+    RunFigures FiguresSince(TimeSpan from);
 
     /// <summary>Every online bot sends <paramref name="text"/> now; returns how many bots were asked to.</summary>
     int Broadcast(string text);

@@ -93,6 +93,16 @@ internal sealed class RunContext
     /// <summary>Makes the bots' behaviour follow <paramref name="plan"/>'s stages, counted from <paramref name="startTicks"/> (<see cref="MonoClock"/>).</summary>
     public void FollowPlan(LoadPlan plan, long startTicks)
     {
+        FollowBehaviours(plan, startTicks);
+        Plan = plan;
+    }
+
+    /// <summary>
+    /// Makes the bots' behaviour follow <paramref name="plan"/>'s stages from <paramref name="startTicks"/>, while the
+    /// target is set from outside (a load agent's controller follows the plan); may be called again to re-anchor.
+    /// </summary>
+    public void FollowBehaviours(LoadPlan plan, long startTicks)
+    {
         var ends = new long[plan.Stages.Length];
         var behaviours = new BotBehaviour[plan.Stages.Length];
         var end = TimeSpan.Zero;
@@ -103,7 +113,6 @@ internal sealed class RunContext
             behaviours[i] = plan.Stages[i].Behaviour?.ApplyTo(BaseBehaviour) ?? BaseBehaviour;
         }
         _stages = new StageTable(ends, behaviours);
-        Plan = plan;
     }
 
     /// <summary>

@@ -6,17 +6,17 @@ namespace LoadTestTui.Core.Verdicts;
 /// <summary>
 /// Judges thresholds live, once per engine tick, for the dashboard and the headless printer,
 /// and stops the run when an abort threshold fails after its grace period. It only reads
-/// snapshots and calls <see cref="BotEngine.StopAsync"/>; the final verdict is judged on the
+/// snapshots and calls <see cref="ILoadEngine.StopAsync"/> (bots in this process or a cluster alike); the final verdict is judged on the
 /// final snapshot by whoever writes the results.
 /// </summary>
 public sealed class ThresholdWatch
 {
-    private readonly BotEngine _engine;
+    private readonly ILoadEngine _engine;
     private readonly Func<IReadOnlyList<MonitorSnapshot>?> _monitor;
     private IReadOnlyList<ThresholdResult> _latest = [];
     private ThresholdResult? _abortedBy;
 
-    public ThresholdWatch(BotEngine engine, IReadOnlyList<Threshold> thresholds, Func<IReadOnlyList<MonitorSnapshot>?>? monitor = null)
+    public ThresholdWatch(ILoadEngine engine, IReadOnlyList<Threshold> thresholds, Func<IReadOnlyList<MonitorSnapshot>?>? monitor = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(thresholds);

@@ -34,9 +34,10 @@ internal static class CapacityCommand
                 problems.Add($"--csv: {csvProblem}");
             if (html is not null && OutputProbe.Check(Path.GetDirectoryName(Path.GetFullPath(html))) is { } htmlProblem)
                 problems.Add($"--html: {htmlProblem}");
+            var cluster = options.Cluster.Bind(parse, problems, DashboardCommandOptions.ClusterRowLimit);
             if (bound is null || search is null || problems.Count > 0)
                 return Task.FromResult(Cli.Usage(problems));
-            var session = new CapacitySession(bound, search, output, csv, html, parse.GetValue(options.Log) ?? "");
+            var session = new CapacitySession(bound, search, output, csv, html, parse.GetValue(options.Log) ?? "", cluster);
             return parse.GetValue(options.Dashboard) ? session.DashboardAsync(ct) : session.HeadlessAsync(ct);
         });
         return command;
@@ -44,7 +45,7 @@ internal static class CapacityCommand
 }
 
 /// <summary>One capacity search, headless or on the dashboard.</summary>
-internal sealed class CapacitySession(RunOptions.Bound options, CapacityOptions search, string? output, string? csv, string? html, string logFile)
+internal sealed class CapacitySession(RunOptions.Bound options, CapacityOptions search, string? output, string? csv, string? html, string logFile, Core.Cluster.ClusterOptions? cluster = null)
 {
     public async Task<int> HeadlessAsync(CancellationToken cancellationToken)
     {
@@ -57,7 +58,9 @@ internal sealed class CapacitySession(RunOptions.Bound options, CapacityOptions 
                 b.AddProvider(fileLog);
         });
         await using var monitor = MonitorSession.StartIfRequested(options.Monitor);
-        await using var engine = new BotEngine(options.Bots, options.Engine, loggerFactory.CreateLogger("LoadTestTui.Capacity"));
+        if (await EngineFactory.CreateAsync(options, cluster, loggerFactory.CreateLogger("LoadTestTui.Capacity"), Console.Out, cancellationToken).ConfigureAwait(false) is not { } engine)
+            return ExitCodes.Failed;
+        await using var ownedEngine = engine;
         var runner = new CapacityRunner(engine, search, monitor is null ? null : () => monitor.Recorder.Samples);
         Console.WriteLine(Describe());
         var table = new CapacityTable(search);
@@ -74,7 +77,7 @@ internal sealed class CapacitySession(RunOptions.Bound options, CapacityOptions 
             await Console.Error.WriteLineAsync(refusal).ConfigureAwait(false);
             return ExitCodes.Usage;
         }
-        var launch = new DashboardLaunch(options, null, null, DashboardSettings.Default.RefreshRate, null, logFile, Capacity: search);
+        var launch = new DashboardLaunch(options, null, null, DashboardSettings.Default.RefreshRate, null, logFile, Capacity: search, Cluster: cluster);
         return await DashboardCommand.OpenAsync(launch, cancellationToken, async session =>
         {
             var runner = session.Capacity!;
@@ -92,7 +95,7 @@ internal sealed class CapacitySession(RunOptions.Bound options, CapacityOptions 
         $"Capacity search against {options.Bots.Host}:{options.Bots.Port}: {search.MinBots:N0} to {search.MaxBots:N0} bots, resolution {search.Resolution:0.##%}, " +
         $"settle {DurationText.Format(search.Settle)} + measure {DurationText.Format(search.Measure)} per step; SLO: {string.Join(", ", search.Slo.Select(t => t.Text))}");
 
-    private async Task<int> FinishAsync(BotEngine engine, CapacityRunner runner, CapacityAnswer? answer, MonitorSession? monitor)
+    private async Task<int> FinishAsync(ILoadEngine engine, CapacityRunner runner, CapacityAnswer? answer, MonitorSession? monitor)
     {
         var steps = runner.Status.Steps;
         Console.WriteLine($"Capacity: {answer?.ToString() ?? "no answer (the search did not run a step)"}");

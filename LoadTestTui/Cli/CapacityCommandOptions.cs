@@ -22,6 +22,7 @@ internal sealed class CapacityCommandOptions
     public Option<string?> Html { get; } = new("--html") { Description = "Write the HTML report (the search's steps against each SLO figure, and the run's charts) here." };
     public Option<string> Log { get; } = new("--log") { Description = "Log file.", DefaultValueFactory = _ => "load_test.log" };
     public Option<bool> Dashboard { get; } = new("--dashboard") { Description = "Watch the search on the dashboard (a header line shows its state)." };
+    public ControllerCliOptions Cluster { get; } = new();
 
     public CapacityCommandOptions()
     {
@@ -35,6 +36,7 @@ internal sealed class CapacityCommandOptions
         Run.AddTo(command);
         foreach (var option in new Option[] { MaxBots, MinBots, Resolution, Growth, Settle, Measure, Thresholds, Output, Csv, Html, Log, Dashboard })
             command.Options.Add(option);
+        Cluster.AddTo(command);
     }
 
     public CapacityOptions? Bind(ParseResult parse, RunOptions.Bound? bound, List<string> problems)

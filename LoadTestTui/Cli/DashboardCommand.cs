@@ -32,11 +32,12 @@ internal static class DashboardCommand
         var bound = options.Run.Bind(parse, problems);
         var choice = options.Plan.Bind(parse, options.Run, bound, problems);
         var refresh = parse.GetValue(options.Refresh);
+        var cluster = options.Cluster.Bind(parse, problems, DashboardCommandOptions.ClusterRowLimit);
         if (bound is null || problems.Count > 0)
             return Cli.Usage(problems);
         var autoStart = parse.GetResult(options.Run.Bots) is { Implicit: false } || choice.Plan is not null ? bound.BotCount : (int?)null;
         var duration = parse.GetResult(options.Run.Duration) is { Implicit: false } ? bound.Duration : null;
-        return await OpenAsync(new DashboardLaunch(bound, autoStart, duration, refresh, parse.GetValue(options.Output), parse.GetValue(options.Log) ?? "load_test.log", Choice: choice), ct).ConfigureAwait(false);
+        return await OpenAsync(new DashboardLaunch(bound, autoStart, duration, refresh, parse.GetValue(options.Output), parse.GetValue(options.Log) ?? "load_test.log", Choice: choice, Cluster: cluster), ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -57,7 +58,9 @@ internal static class DashboardCommand
         var bound = launch.Options;
         var choice = launch.Choice ?? new PlanOptions.Choice(null, []);
         await using var monitor = MonitorSession.StartIfRequested(bound.Monitor);
-        await using var engine = new BotEngine(bound.Bots, bound.Engine, loggerFactory.CreateLogger("LoadTestTui.Engine"));
+        if (await EngineFactory.CreateAsync(bound, launch.Cluster, loggerFactory.CreateLogger("LoadTestTui.Engine"), Console.Out, ct).ConfigureAwait(false) is not { } engine)
+            return ExitCodes.Failed;
+        await using var ownedEngine = engine;
         var artifacts = new RunArtifacts(bound.Bots, monitor?.Recorder, choice.Thresholds);
         Func<IReadOnlyList<MonitorSnapshot>?>? samples = monitor is null ? null : () => monitor.Recorder.Samples;
         var watch = new ThresholdWatch(engine, choice.Thresholds, samples);
@@ -112,10 +115,10 @@ internal static class DashboardCommand
 /// <summary>What a dashboard session needs, however it was launched.</summary>
 internal sealed record DashboardLaunch(
     RunOptions.Bound Options, int? AutoStart, TimeSpan? Duration, double RefreshRate, string? Output, string LogFile, string? TargetLabel = null,
-    PlanOptions.Choice? Choice = null, CapacityOptions? Capacity = null);
+    PlanOptions.Choice? Choice = null, CapacityOptions? Capacity = null, Core.Cluster.ClusterOptions? Cluster = null);
 
 /// <summary>What is left when the dashboard closes, for whoever writes the results.</summary>
-internal sealed record DashboardSession(BotEngine Engine, MonitorSession? Monitor, RunArtifacts Artifacts, CapacityRunner? Capacity);
+internal sealed record DashboardSession(ILoadEngine Engine, MonitorSession? Monitor, RunArtifacts Artifacts, CapacityRunner? Capacity);
 
 /// <summary>The dashboard's options: the run options plus refresh, output and log.</summary>
 internal sealed class DashboardCommandOptions
@@ -125,6 +128,10 @@ internal sealed class DashboardCommandOptions
     public Option<double> Refresh { get; } = new("--refresh") { Description = "Screen updates per second.", DefaultValueFactory = _ => 4 };
     public Option<string?> Output { get; } = new("--output") { Description = "Write the JSON result (and CSVs beside it) when the dashboard quits." };
     public Option<string> Log { get; } = new("--log") { Description = "Log file (the dashboard never logs to the console).", DefaultValueFactory = _ => "load_test.log" };
+    public ControllerCliOptions Cluster { get; } = new();
+
+    /// <summary>Bot rows each agent sends per tick with --nats: the Bots table's share of a cluster (every row comes at export).</summary>
+    public const int ClusterRowLimit = 100;
 
     public DashboardCommandOptions()
     {
@@ -142,5 +149,6 @@ internal sealed class DashboardCommandOptions
         command.Options.Add(Refresh);
         command.Options.Add(Output);
         command.Options.Add(Log);
+        Cluster.AddTo(command);
     }
 }

@@ -45,8 +45,6 @@ internal static class RunCommand
             problems.AddRange(settings.Validate());
             var choice = planOptions.Bind(parse, options, bound, problems);
             var clusterOptions = cluster.Bind(parse, problems);
-            if (clusterOptions is not null && (choice.Plan is not null || choice.Thresholds.Length > 0))
-                problems.Add("--nats runs plain runs for now: load plans and thresholds run in one process (leave out --nats).");
             if (settings.Interactive && choice.Plan is not null)
                 problems.Add("--interactive starts runs with 'start N': a --plan with stages, --stage or --shape does not apply (thresholds do).");
             if (!settings.Interactive && choice.Plan is null && bound is { BotCount: < 1 })
@@ -100,32 +98,20 @@ internal sealed class HeadlessRun(RunOptions.Bound options, HeadlessSettings set
         if (monitor is not null)
             Console.WriteLine($"Monitoring {monitor.Sampler.Options.Target} every {monitor.Sampler.Options.Interval.TotalSeconds:0.#} s");
         var artifacts = new RunArtifacts(options.Bots, monitor?.Recorder, choice.Thresholds);
-        ILoadEngine engine;
-        ThresholdWatch? watch = null;
-        if (cluster is null)
-        {
-            var local = new BotEngine(options.Bots, options.Engine, logger);
-            watch = new ThresholdWatch(local, choice.Thresholds, monitor is null ? null : () => monitor.Recorder.Samples);
-            engine = local;
-        }
-        else if (await EngineFactory.CreateAsync(options, cluster, logger, Console.Out, cancellationToken).ConfigureAwait(false) is { } controller)
-        {
-            engine = controller;
-        }
-        else
-        {
+        if (await EngineFactory.CreateAsync(options, cluster, logger, Console.Out, cancellationToken).ConfigureAwait(false) is not { } engine)
             return ExitCodes.Failed;
-        }
+        var watch = new ThresholdWatch(engine, choice.Thresholds, monitor is null ? null : () => monitor.Recorder.Samples);
         using var subscription = engine.Snapshots.Subscribe(s => Volatile.Write(ref _latest, s));
         using var printing = new CancellationTokenSource();
         var printer = PrintStatusAsync(engine, printing.Token);
-        var watching = watch?.RunAsync(printing.Token) ?? Task.CompletedTask;
+        var watching = watch.RunAsync(printing.Token);
+        var started = true;
         try
         {
             if (settings.Interactive)
                 await new InteractiveConsole(engine, options, artifacts, Console.In, Console.Out).RunAsync(cancellationToken).ConfigureAwait(false);
             else
-                await RunBatchAsync(engine, cancellationToken).ConfigureAwait(false);
+                started = await RunBatchAsync(engine, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -135,11 +121,13 @@ internal sealed class HeadlessRun(RunOptions.Bound options, HeadlessSettings set
             await engine.DisposeAsync().ConfigureAwait(false);
         }
 
+        if (!started)
+            return ExitCodes.Failed;
         var final = Volatile.Read(ref _latest) ?? engine.Latest;
         Console.WriteLine(StatusBlock.Format(final, DateTime.Now, "Load test summary"));
         if (monitor?.Sampler.Latest is { } server)
             new MonitorPrinter(Console.Out, options.Bots.Port).Print(server);
-        var verdict = PrintThresholds(artifacts, final, watch?.AbortedBy);
+        var verdict = PrintThresholds(artifacts, final, watch.AbortedBy);
         var written = await WriteOutputsAsync(final, artifacts).ConfigureAwait(false);
         if (final.PeakOnline == 0 && final.State != RunState.Idle)
             return NoBotOnline(final);
@@ -163,18 +151,27 @@ internal sealed class HeadlessRun(RunOptions.Bound options, HeadlessSettings set
         return failed == 0 && abortedBy is null;
     }
 
-    private async Task RunBatchAsync(ILoadEngine engine, CancellationToken cancellationToken)
+    /// <summary>Runs to the end (or Ctrl+C); false when the run could not start.</summary>
+    private async Task<bool> RunBatchAsync(ILoadEngine engine, CancellationToken cancellationToken)
     {
-        if (choice.Plan is { } plan && engine is BotEngine local) // a plan runs in one process (refused with --nats)
+        try
         {
-            Console.WriteLine($"Following the plan against {options.Bots.Host}:{options.Bots.Port}: {plan} ({DurationText.Format(plan.Total)}, peak {plan.PeakTarget} bots, ramp cap {options.Engine.RampPerSecond:0.#}/s)");
-            local.Start(plan);
+            if (choice.Plan is { } plan)
+            {
+                Console.WriteLine($"Following the plan against {options.Bots.Host}:{options.Bots.Port}: {plan} ({DurationText.Format(plan.Total)}, peak {plan.PeakTarget} bots, ramp cap {options.Engine.RampPerSecond:0.#}/s)");
+                engine.Start(plan);
+            }
+            else
+            {
+                Console.WriteLine($"Starting {options.BotCount} bots against {options.Bots.Host}:{options.Bots.Port}" +
+                    (options.Duration is { } d ? $" for {d.TotalSeconds:0.#} s" : " until Ctrl+C") + $" (ramp {options.Engine.RampPerSecond:0.#}/s)");
+                engine.Start(options.BotCount, options.Duration);
+            }
         }
-        else
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            Console.WriteLine($"Starting {options.BotCount} bots against {options.Bots.Host}:{options.Bots.Port}" +
-                (options.Duration is { } d ? $" for {d.TotalSeconds:0.#} s" : " until Ctrl+C") + $" (ramp {options.Engine.RampPerSecond:0.#}/s)");
-            engine.Start(options.BotCount, options.Duration);
+            await Console.Error.WriteLineAsync($"error: cannot start: {ex.Message}").ConfigureAwait(false);
+            return false;
         }
         try
         {
@@ -185,6 +182,7 @@ internal sealed class HeadlessRun(RunOptions.Bound options, HeadlessSettings set
             Console.WriteLine("Stopping: bots are saying goodbye...");
             await engine.StopAsync().ConfigureAwait(false);
         }
+        return true;
     }
 
     private async Task PrintStatusAsync(ILoadEngine engine, CancellationToken cancellationToken)

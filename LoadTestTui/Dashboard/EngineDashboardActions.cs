@@ -5,7 +5,7 @@ using LoadTestTui.Core.Plans;
 namespace LoadTestTui.Dashboard;
 
 /// <summary>The dashboard's actions in production: the engine's commands and the exporters.</summary>
-internal sealed class EngineDashboardActions(BotEngine engine, DashboardEventSink events, RunArtifacts artifacts, LoadPlan? plan = null) : IDashboardActions
+internal sealed class EngineDashboardActions(ILoadEngine engine, DashboardEventSink events, RunArtifacts artifacts, LoadPlan? plan = null) : IDashboardActions
 {
     /// <summary>With a load plan, every start follows it (the dialog's bots and duration give way to the plan's stages).</summary>
     public void Start(int bots, TimeSpan? duration, double rampPerSecond)
