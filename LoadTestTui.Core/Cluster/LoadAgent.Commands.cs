@@ -85,9 +85,7 @@ public sealed partial class LoadAgent
             if (s.RunId == work.RunId)
                 OnSnapshot(work, s);
         });
-        engine.Start(order.Count, null, order.RampPerSecond, command.RunId);
-        if (work.Stages is { } stages)
-            engine.FollowStages(stages, 0);
+        engine.Start(order.Count, null, order.RampPerSecond, command.RunId, work.Stages);
         _logger.LogInformation("run {RunId} for controller {Controller}: {Count} bots from id {First}", command.RunId, command.ControllerId, order.Count, order.FirstBotId);
         return Ok();
     }

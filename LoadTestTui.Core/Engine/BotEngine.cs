@@ -75,12 +75,15 @@ public sealed partial class BotEngine : ILoadEngine
     /// <exception cref="InvalidOperationException">A run is already active.</exception>
     public void Start(int count, TimeSpan? duration = null, double? rampPerSecond = null) => Start(count, duration, rampPerSecond, null);
 
-    /// <summary>Starts a run with a given run id: a load agent's bots share the cluster's id, so their tags match.</summary>
-    internal void Start(int count, TimeSpan? duration, double? rampPerSecond, string? runId)
+    /// <summary>
+    /// Starts a run with a given run id: a load agent's bots share the cluster's id, so their tags match. With
+    /// <paramref name="stages"/>, the bots follow its stages' behaviours from now (the target stays the caller's).
+    /// </summary>
+    internal void Start(int count, TimeSpan? duration, double? rampPerSecond, string? runId, LoadPlan? stages = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, BotDirectory.Capacity);
-        StartRun(count, duration is { } d && d > TimeSpan.Zero ? d : null, rampPerSecond, plan: null, runId);
+        StartRun(count, duration is { } d && d > TimeSpan.Zero ? d : null, rampPerSecond, plan: null, runId, stages);
     }
 
     /// <summary>
@@ -100,7 +103,7 @@ public sealed partial class BotEngine : ILoadEngine
         StartRun(Planner.At(plan, TimeSpan.Zero).Target, plan.Total, rampPerSecond, plan, null);
     }
 
-    private void StartRun(int count, TimeSpan? duration, double? rampPerSecond, LoadPlan? plan, string? runId)
+    private void StartRun(int count, TimeSpan? duration, double? rampPerSecond, LoadPlan? plan, string? runId, LoadPlan? stages = null)
     {
         if (rampPerSecond is <= 0)
             throw new ArgumentOutOfRangeException(nameof(rampPerSecond), "the ramp must be positive bots per second");
@@ -112,6 +115,8 @@ public sealed partial class BotEngine : ILoadEngine
             var context = new RunContext(BotOptions, Options, _logger, runId);
             if (plan is not null)
                 context.FollowPlan(plan, MonoClock.Now);
+            else if (stages is not null)
+                context.FollowBehaviours(stages, MonoClock.Now);
             _previous = new SnapshotTotals(MonoClock.Now, 0, 0, 0, 0, 0, 0, 0);
             _effectiveRamp = 0;
             _previousSecond = _previous;
