@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LoadTestTui.Core.Cluster;
 
 public enum CommandKind
@@ -26,6 +28,7 @@ public sealed record AgentCommand : IClusterMessage
 
     public required string RunId { get; init; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)] // required, and Start is the enum's default
     public required CommandKind Kind { get; init; }
 
     /// <summary>Start: what to run.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using HdrHistogram;
 using LoadTestTui.Core.Bots;
 using LoadTestTui.Core.Engine;
@@ -56,6 +57,7 @@ public sealed record AgentFigures
     public byte[]? ConnectTime { get; init; }
 
     /// <summary>The interval histograms in the order <see cref="Engine.BotEngine"/> takes them: chat, ping, fan-out, registration, connect.</summary>
+    [JsonIgnore] // derived from the five above; never sent twice
     public IReadOnlyList<byte[]?> Histograms => [ChatRtt, PingRtt, FanOut, Registration, ConnectTime];
 
     /// <param name="histograms">Chat RTT, ping RTT, fan-out, registration and connect time since the last report.</param>

@@ -3,10 +3,14 @@ using System.Text.Json.Serialization;
 
 namespace LoadTestTui.Core.Cluster;
 
-/// <summary>The wire messages between controller and agents, serialized by source-generated System.Text.Json.</summary>
+/// <summary>
+/// The wire messages between controller and agents, serialized by source-generated System.Text.Json.
+/// Zero, false and null fields are left out (a receiver reads them as such): most of a report's
+/// counters are zero most of the time. A field whose default is not the type's default says so.
+/// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(AgentReport))]

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using LoadTestTui.Core.Bots;
 using LoadTestTui.Core.Engine;
 using LoadTestTui.Core.Protocol;
@@ -19,6 +20,7 @@ public sealed record WorkOrder
     public double HeartbeatIntervalMs { get; init; }
     public double PingIntervalMs { get; init; }
     public IReadOnlyList<string> Messages { get; init; } = [];
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)] // not the type's default: always written
     public bool Tagged { get; init; } = true;
     public double ConnectTimeoutMs { get; init; }
     public double ResponseTimeoutMs { get; init; }
@@ -27,9 +29,11 @@ public sealed record WorkOrder
     public double ReconnectMaxDelayMs { get; init; }
     public string Key { get; init; } = ProtocolOptions.DefaultKey;
     public string Encoding { get; init; } = "utf-8";
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)] // not the type's default: always written
     public int MaxFrameSize { get; init; } = ProtocolOptions.DefaultMaxFrameSize;
 
     /// <summary>This agent's first bot id; its ids run up to FirstBotId + IdBlock - 1.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)] // not the type's default: always written
     public int FirstBotId { get; init; } = 1;
     public int IdBlock { get; init; }
 

@@ -45,6 +45,39 @@ public sealed class ClusterMessagesTests
     }
 
     [TestMethod]
+    public void AgentReport_Encoded_LeavesOutZerosAndSendsEachHistogramOnce()
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(ClusterJson.Encode(FullReport()));
+        var figures = json.RootElement.GetProperty("figures");
+        var names = figures.EnumerateObject().Select(p => p.Name).ToList();
+        Assert.AreEqual(100, figures.GetProperty("messages_sent").GetInt64());
+        CollectionAssert.DoesNotContain(names, "messages_received", "zero counters are left out");
+        CollectionAssert.DoesNotContain(names, "frames_sent");
+        CollectionAssert.DoesNotContain(names, "ping_rtt", "empty histograms are left out");
+        CollectionAssert.DoesNotContain(names, "histograms", "the histogram list is derived, never sent");
+        Assert.AreEqual(1, names.Count(n => n == "chat_rtt"));
+        Assert.AreEqual("connecting registering online reconnecting", string.Join(" ", figures.GetProperty("states").EnumerateObject().Select(p => p.Name)));
+    }
+
+    [TestMethod]
+    public void WorkOrder_UntaggedFromIdOne_RoundTripKeepsNonDefaults()
+    {
+        var command = new AgentCommand
+        {
+            ControllerId = "c1",
+            RunId = "k7q2",
+            Kind = CommandKind.Start,
+            Work = new WorkOrder { Host = "h", Tagged = false, FirstBotId = 0, MaxFrameSize = 0, Stages = [new WorkStage { DurationMs = 500, ChatIntervalMaxMs = 0 }] },
+        };
+        var back = ClusterJson.Decode<AgentCommand>(ClusterJson.Encode(command), out var problem);
+        Assert.IsNull(problem);
+        Assert.AreEqual(CommandKind.Start, back!.Kind);
+        Assert.IsFalse(back.Work!.Tagged, "false is not the order's default: it must travel");
+        Assert.AreEqual((0, 0), (back.Work.FirstBotId, back.Work.MaxFrameSize));
+        Assert.AreEqual(new WorkStage { DurationMs = 500, ChatIntervalMaxMs = 0 }, back.Work.Stages!.Single());
+    }
+
+    [TestMethod]
     public void AgentReport_RoundTrip_Equal()
     {
         var report = FullReport();
