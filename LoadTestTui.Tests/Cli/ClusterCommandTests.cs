@@ -13,6 +13,24 @@ public sealed partial class ClusterCommandTests
     [GeneratedRegex("waiting for work")]
     private static partial Regex AgentReady();
 
+    /// <summary>Two `loadtest agent` processes, a1 and a2, waiting for work; disposing kills them.</summary>
+    private static async Task<Processes> AgentProcessesAsync(string url)
+    {
+        var agents = new Processes([AppProcess.Start("agent", "--nats", url, "--name", "a1"), AppProcess.Start("agent", "--nats", url, "--name", "a2")]);
+        foreach (var agent in agents.All)
+            await agent.WaitForLineAsync(AgentReady(), Patience);
+        return agents;
+    }
+
+    private sealed record Processes(IReadOnlyList<AppProcess> All) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var process in All)
+                process.Dispose();
+        }
+    }
+
     [TestMethod]
     [Timeout(120_000, CooperativeCancellation = true)]
     public async Task Run_WithNatsAndTwoAgentProcesses_ExitsZero_JsonHasEveryBot()
@@ -46,10 +64,7 @@ public sealed partial class ClusterCommandTests
     {
         await using var server = await TestServers.StartAsync();
         using var nats = await NatsServerProcess.StartAsync();
-        using var first = AppProcess.Start("agent", "--nats", nats.Url, "--name", "a1");
-        using var second = AppProcess.Start("agent", "--nats", nats.Url, "--name", "a2");
-        await first.WaitForLineAsync(AgentReady(), Patience);
-        await second.WaitForLineAsync(AgentReady(), Patience);
+        using var agents = await AgentProcessesAsync(nats.Url);
         using var dir = new TempDirectory();
         var json = Path.Combine(dir.Path, "results.json");
         using var run = AppProcess.Start("run", "--nats", nats.Url, "--agents", "2", "--host", "127.0.0.1", "--port", $"{server.Port}",
@@ -73,10 +88,7 @@ public sealed partial class ClusterCommandTests
     {
         await using var server = new SlowingServer(knee: 6, slowDelay: TimeSpan.FromMilliseconds(800));
         using var nats = await NatsServerProcess.StartAsync();
-        using var first = AppProcess.Start("agent", "--nats", nats.Url, "--name", "a1");
-        using var second = AppProcess.Start("agent", "--nats", nats.Url, "--name", "a2");
-        await first.WaitForLineAsync(AgentReady(), Patience);
-        await second.WaitForLineAsync(AgentReady(), Patience);
+        using var agents = await AgentProcessesAsync(nats.Url);
         using var dir = new TempDirectory();
         using var app = AppProcess.Start("capacity", "--nats", nats.Url, "--agents", "2", "--host", "127.0.0.1", "--port", $"{server.Port}",
             "--min-bots", "3", "--max-bots", "20", "--resolution", "20%", "--settle", "500ms", "--measure", "1.5s", "--chat-interval", "0.2-0.4",

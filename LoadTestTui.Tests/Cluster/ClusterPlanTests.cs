@@ -1,4 +1,3 @@
-using LoadTestTui.Core.Cluster;
 using LoadTestTui.Core.Engine;
 using LoadTestTui.Core.Plans;
 using LoadTestTui.Tests.Support;
@@ -15,11 +14,8 @@ public sealed class ClusterPlanTests
     [Timeout(90_000, CooperativeCancellation = true)]
     public async Task TwoStagePlan_TwoAgents_ServerFollowsEachStagesBotsAndBehaviour()
     {
-        await using var server = await TestServers.StartAsync();
-        using var nats = await NatsServerProcess.StartAsync();
-        await using var agents = await InProcessAgents.StartAsync(nats.Url, 2);
-        await using var controller = await ClusterController.ConnectAsync(ClusterControllerTests.Options(nats.Url, 2), TestServers.FastBots(server.Port), TestServers.FastEngine);
-        await controller.WaitForAgentsAsync();
+        await using var rig = await ClusterRig.StartAsync(2);
+        var (server, agents, controller) = (rig.Server, rig.Agents, rig.Controller);
         var quiet = new StageBehaviour { ChatIntervalMin = TimeSpan.Zero, ChatIntervalMax = TimeSpan.Zero };
         // Stage 1: 40 bots that do not chat; stage 2: 80 bots chatting at the bots' own 200-600 ms.
         var plan = new LoadPlan([new Stage(TimeSpan.Zero, 40), new Stage(TimeSpan.FromSeconds(3), 40, quiet), new Stage(TimeSpan.Zero, 80), new Stage(TimeSpan.FromSeconds(3), 80)]);
@@ -47,11 +43,8 @@ public sealed class ClusterPlanTests
     [Timeout(90_000, CooperativeCancellation = true)]
     public async Task TwoAgents_WindowedFigures_AreTheAgentsSums()
     {
-        await using var server = await TestServers.StartAsync();
-        using var nats = await NatsServerProcess.StartAsync();
-        await using var agents = await InProcessAgents.StartAsync(nats.Url, 2);
-        await using var controller = await ClusterController.ConnectAsync(ClusterControllerTests.Options(nats.Url, 2), TestServers.FastBots(server.Port), TestServers.FastEngine);
-        await controller.WaitForAgentsAsync();
+        await using var rig = await ClusterRig.StartAsync(2);
+        var (server, agents, controller) = (rig.Server, rig.Agents, rig.Controller);
         var minute = TimeSpan.FromMinutes(1);
         controller.TrackWindow(minute);
         controller.TrackWindow(TimeSpan.FromSeconds(1));

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using LoadTestTui.Core.Cluster;
 using LoadTestTui.Core.Export;
 using LoadTestTui.Dashboard;
 using LoadTestTui.Tests.Cluster;
@@ -18,14 +17,9 @@ public sealed class ClusterDashboardTests
     [Timeout(90_000, CooperativeCancellation = true)]
     public async Task DashboardActions_OverTwoAgents_StartScaleExport_AgentsViewShowsThem()
     {
-        await using var server = await TestServers.StartAsync();
-        using var nats = await NatsServerProcess.StartAsync();
-        await using var agents = await InProcessAgents.StartAsync(nats.Url, 2);
-        var bots = ClusterControllerTests.Bots(server.Port);
-        var options = ClusterControllerTests.Options(nats.Url, 2) with { RowLimit = LoadTestTui.Cli.DashboardCommandOptions.ClusterRowLimit };
-        await using var controller = await ClusterController.ConnectAsync(options, bots, TestServers.FastEngine);
-        await controller.WaitForAgentsAsync();
-        var actions = new EngineDashboardActions(controller, new DashboardEventSink(), new RunArtifacts(bots));
+        await using var rig = await ClusterRig.StartAsync(2, ClusterControllerTests.Bots, LoadTestTui.Cli.DashboardCommandOptions.ClusterRowLimit);
+        var (server, controller) = (rig.Server, rig.Controller);
+        var actions = new EngineDashboardActions(controller, new DashboardEventSink(), new RunArtifacts(rig.Bots));
 
         actions.Start(20, null, 200);
         await Wait.UntilAsync(() => server.Stats.UsersRegistered == 20 && controller.Latest.States.Online == 20, Patience, "20 users from the dashboard's start");
@@ -33,9 +27,7 @@ public sealed class ClusterDashboardTests
         await Wait.UntilAsync(() => server.Stats.UsersRegistered == 30, Patience, "scaled by 10 from the dashboard");
         await Wait.UntilAsync(() => controller.Latest.Bots.Length == 30, Patience, "each agent's rows (at most the row limit) travel every tick for the Bots table");
 
-        using var h = new DashboardHarness();
-        h.Feed(controller.Latest);
-        var seen = h.PressWithDialog(Key.A, Key.Esc);
+        var seen = AgentsView(controller.Latest);
         StringAssert.Contains(seen, "agent-1");
         StringAssert.Contains(seen, "agent-2");
 
@@ -46,5 +38,24 @@ public sealed class ClusterDashboardTests
         Assert.AreEqual(30, doc.RootElement.GetProperty("bot_details").GetArrayLength(), "an export asks every agent for all its rows");
         await Wait.ForAsync(actions.StopAsync(), Patience, "stop from the dashboard");
         Assert.AreEqual(0, server.Stats.UsersRegistered);
+    }
+
+    /// <summary>
+    /// The Agents view (<c>a</c>) over <paramref name="snapshot"/>. Terminal.Gui installs its synchronization context on
+    /// this thread, and nothing runs its loop: the test's later awaits must not continue on it, so the previous one is restored.
+    /// </summary>
+    private static string AgentsView(Core.Engine.EngineSnapshot snapshot)
+    {
+        var previous = SynchronizationContext.Current;
+        try
+        {
+            using var h = new DashboardHarness();
+            h.Feed(snapshot);
+            return h.PressWithDialog(Key.A, Key.Esc);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
     }
 }

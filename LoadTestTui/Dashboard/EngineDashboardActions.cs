@@ -43,5 +43,10 @@ internal sealed class EngineDashboardActions(ILoadEngine engine, DashboardEventS
 
     public void SetChatPaused(bool paused) => engine.SetChatPaused(paused);
 
-    public Task<IReadOnlyList<ExportResult>> ExportAsync(string jsonPath) => artifacts.WriteBesideAsync(jsonPath, engine.SnapshotNow());
+    /// <summary>The snapshot is taken off the UI thread: a cluster's controller first asks every agent for all its rows.</summary>
+    public async Task<IReadOnlyList<ExportResult>> ExportAsync(string jsonPath)
+    {
+        var snapshot = await Task.Run(engine.SnapshotNow).ConfigureAwait(false);
+        return await artifacts.WriteBesideAsync(jsonPath, snapshot).ConfigureAwait(false);
+    }
 }
