@@ -99,7 +99,7 @@ internal sealed class SessionWriter
                     if (tick.Generation == flushedIn && _ticker.Busy && !HalfFull())
                         await LingerAsync(tick).ConfigureAwait(false);
                     tick = _ticker.Current;
-                    tick.CountFlush();
+                    _ticker.CountFlush(tick);
                     flushedIn = tick.Generation;
                 }
                 if (!await DrainAsync(reader).ConfigureAwait(false))

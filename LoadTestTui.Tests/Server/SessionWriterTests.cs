@@ -125,12 +125,30 @@ public sealed class SessionWriterTests
     }
 
     [TestMethod]
+    public async Task Ticker_WholeTickWithoutSend_SleepsUntilTheNextSend()
+    {
+        using var ticker = new FlushTicker(TimeSpan.FromMilliseconds(10));
+        await Eventually.TrueAsync(() => ticker.Sleeping, "an idle ticker sleeps");
+        var asleep = ticker.Current;
+
+        await Task.Delay(100);
+        Assert.AreSame(asleep, ticker.Current, "no tick while asleep");
+        Assert.IsFalse(asleep.Ended.IsCompleted);
+
+        ticker.CountFlush(asleep);
+        Assert.IsFalse(ticker.Sleeping, "a send wakes it at once");
+        await asleep.Ended.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.IsGreaterThan(asleep.Generation, ticker.Current.Generation);
+    }
+
+    [TestMethod]
     [DataRow(0, 10, 10)]
     [DataRow(100, 10, 10)]
-    [DataRow(1_000, 10, 20)]
-    [DataRow(5_000, 10, 100)]
-    [DataRow(19_000, 10, 200)]
-    [DataRow(19_000, 500, 500)]
+    [DataRow(400, 10, 20)]
+    [DataRow(2_000, 10, 100)]
+    [DataRow(19_000, 10, 950)]
+    [DataRow(40_000, 10, 1000)]
+    [DataRow(40_000, 2000, 2000)]
     public void PeriodFor_FlushesInLastTick_StretchesLingerWithinBounds(int flushes, int lingerMs, int expectedMs)
     {
         Assert.AreEqual(TimeSpan.FromMilliseconds(expectedMs), FlushTicker.PeriodFor(flushes, TimeSpan.FromMilliseconds(lingerMs)));
