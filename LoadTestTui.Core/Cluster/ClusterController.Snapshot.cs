@@ -20,8 +20,7 @@ public sealed partial class ClusterController
 
     private static HistogramBase[] NewHistograms() => [.. Enumerable.Range(0, 5).Select(_ => HistogramCodec.Empty())];
     private SnapshotTotals _previous;
-    private SnapshotTotals _previousSecond;
-    private ImmutableList<TimelineRow> _timeline = [];
+    private readonly TimelineBuilder _timeline = new();
     private int _peakOnline;
     private int _lostBots;
 
@@ -31,8 +30,7 @@ public sealed partial class ClusterController
         foreach (var h in _pending.Concat(_cumulative).Concat(_second))
             h.Reset();
         _previous = new SnapshotTotals(MonoClock.Now, 0, 0, 0, 0, 0, 0, 0);
-        _previousSecond = _previous;
-        _timeline = [];
+        _timeline.Reset(_previous);
         _peakOnline = 0;
         _lostBots = 0;
         _peakHandshakes = 0;
@@ -88,7 +86,7 @@ public sealed partial class ClusterController
         var figures = RecordWindowSample(run, totals, errors, states.Online, f);
         foreach (var h in _pending)
             h.Reset();
-        AppendTimeline(run, totals, states.Online, live);
+        AppendTimeline(run, totals, states, errors, live);
 
         var state = !run.IsActive ? RunState.Stopped : run.Stopping ? RunState.Stopping
             : run.Working.Any(a => a.Figures is null || a.Figures.State == RunState.Ramping) ? RunState.Ramping : RunState.Running;
@@ -141,7 +139,7 @@ public sealed partial class ClusterController
                 .Select(k => (k, Sum(x => x.ProtocolErrors.GetValueOrDefault(k))))
                 .Where(p => p.Item2 > 0)
                 .ToImmutableDictionary(p => p.k, p => p.Item2),
-            Timeline = _timeline,
+            Timeline = _timeline.Rows,
             Histograms = new LatencyHistograms(Encoded(Chat), Encoded(Ping), Encoded(Fan)) { Registration = Encoded(Registration) },
             Events = _events.Drain(),
             Bots = [.. run.Agents.SelectMany(a => a.Rows).OrderBy(r => r.Id)],
@@ -210,26 +208,17 @@ public sealed partial class ClusterController
     }
 
     /// <summary>Closes a timeline second when the run's clock passes one, as the local engine does.</summary>
-    private void AppendTimeline(ClusterRun run, SnapshotTotals totals, int online, List<AgentFigures> live)
+    private void AppendTimeline(ClusterRun run, SnapshotTotals totals, StateCounts states, ImmutableDictionary<ErrorKind, long> errors, List<AgentFigures> live)
     {
-        var second = (int)run.Elapsed.TotalSeconds;
-        var last = _timeline.Count == 0 ? 0 : _timeline[^1].T;
-        if (second <= last)
+        if (!_timeline.IsDue(run.Elapsed))
             return;
-        var span = Math.Max(1e-3, MonoClock.ToMicroseconds(totals.Ticks - _previousSecond.Ticks) / 1e6);
-        var chat = LatencyRecorder.Summarize(_second[Chat]);
-        var registration = LatencyRecorder.Summarize(_second[Registration]);
+        var second = _second.Select(LatencyRecorder.Summarize).ToArray();
         foreach (var h in _second)
             h.Reset();
-        _timeline = _timeline.Add(new TimelineRow(second, online, totals.Sent, totals.Received,
-            (totals.Sent - _previousSecond.Sent) / span, (totals.Received - _previousSecond.Received) / span,
-            chat.P50Ms, chat.P99Ms, totals.Errors, totals.Connects)
+        _timeline.Append(run.Elapsed, totals, new TimelineSecond(states.Online, states, [.. ErrorKinds.All.Select(k => errors[k])], run.Target,
+            live.Sum(x => x.HandshakesInFlight), live.Sum(x => x.HandshakeWindow), second[Chat], second[Ping], second[Fan], second[Registration])
         {
-            RegistrationP99Ms = registration.P99Ms,
             EffectiveRampPerSecond = live.Sum(x => x.EffectiveRampPerSecond),
-            HandshakesInFlight = live.Sum(x => x.HandshakesInFlight),
-            HandshakeWindow = live.Sum(x => x.HandshakeWindow),
         });
-        _previousSecond = totals;
     }
 }

@@ -10,9 +10,7 @@ namespace LoadTestTui.Core.Engine;
 public sealed partial class BotEngine
 {
     private Totals _previous;
-    private Totals _previousSecond;
-    private long[] _previousSecondErrors = new long[ErrorKinds.All.Count];
-    private ImmutableList<TimelineRow> _timeline = [];
+    private readonly TimelineBuilder _timeline = new();
     private long _lastStormEventTicks;
     private double _effectiveRamp;
 
@@ -153,7 +151,7 @@ public sealed partial class BotEngine
             ProtocolErrors = Enum.GetValues<ProtocolErrorKind>()
                 .Where(k => Interlocked.Read(ref c.ProtocolErrors[(int)k]) > 0)
                 .ToImmutableDictionary(k => k, k => Interlocked.Read(ref c.ProtocolErrors[(int)k])),
-            Timeline = _timeline,
+            Timeline = _timeline.Rows,
             Figures = figures,
             Windows = _windowFigures.Windows(run.Elapsed),
             Plan = context.Plan,
@@ -196,45 +194,19 @@ public sealed partial class BotEngine
     /// <summary>Closes a timeline second when the run's clock passes one (once per second, not per tick).</summary>
     private void AppendTimeline(Run run, Totals totals, EngineCounters c)
     {
-        var second = (int)run.Elapsed.TotalSeconds;
-        var last = _timeline.Count == 0 ? 0 : _timeline[^1].T;
-        if (second <= last)
+        if (!_timeline.IsDue(run.Elapsed))
             return;
-        var span = Math.Max(1e-3, MonoClock.ToMicroseconds(totals.Ticks - _previousSecond.Ticks) / 1e6);
-        var chat = run.Context.ChatRtt.TakeSecond();
-        var registration = run.Context.Registration.TakeSecond();
-        run.Context.ConnectTime.TakeSecond();
-        var errors = new long[_previousSecondErrors.Length];
+        var context = run.Context;
+        var errors = new long[ErrorKinds.All.Count];
         for (var i = 0; i < errors.Length; i++)
             errors[i] = Interlocked.Read(ref c.Errors[i]);
-        _timeline = _timeline.Add(new TimelineRow(
-            second,
-            c.Online,
-            totals.Sent,
-            totals.Received,
-            (totals.Sent - _previousSecond.Sent) / span,
-            (totals.Received - _previousSecond.Received) / span,
-            chat.P50Ms,
-            chat.P99Ms,
-            totals.Errors,
-            totals.Connects)
-        {
-            RegistrationP99Ms = registration.P99Ms,
-            EffectiveRampPerSecond = (totals.Started - _previousSecond.Started) / span,
-            HandshakesInFlight = run.Context.Handshakes.InFlight,
-            HandshakeWindow = run.Context.Handshakes.Size,
-            Target = run.Target,
-            States = ReadStates(c),
-            BytesSentPerSecond = (totals.BytesSent - _previousSecond.BytesSent) / span,
-            BytesReceivedPerSecond = (totals.BytesReceived - _previousSecond.BytesReceived) / span,
-            ErrorsThisSecond = [.. errors.Select((n, i) => Math.Max(0, n - _previousSecondErrors[i]))],
-            Chat = chat,
-            Ping = run.Context.PingRtt.TakeSecond(),
-            FanOut = run.Context.FanOut.TakeSecond(),
-            Registration = registration,
-        });
-        _previousSecondErrors = errors;
-        _previousSecond = totals;
+        var chat = context.ChatRtt.TakeSecond();
+        var ping = context.PingRtt.TakeSecond();
+        var fanOut = context.FanOut.TakeSecond();
+        var registration = context.Registration.TakeSecond();
+        context.ConnectTime.TakeSecond();
+        _timeline.Append(run.Elapsed, totals, new TimelineSecond(c.Online, ReadStates(c), errors, run.Target,
+            context.Handshakes.InFlight, context.Handshakes.Size, chat, ping, fanOut, registration));
     }
 
     /// <summary>Why the ramp is slower than asked, in a person's words; empty when it is not held back.</summary>

@@ -119,10 +119,8 @@ public sealed partial class BotEngine : ILoadEngine
                 context.FollowBehaviours(stages, MonoClock.Now);
             _previous = new SnapshotTotals(MonoClock.Now, 0, 0, 0, 0, 0, 0, 0);
             _effectiveRamp = 0;
-            _previousSecond = _previous;
-            _timeline = [];
+            _timeline.Reset(_previous);
             _windowFigures.Reset();
-            _previousSecondErrors = new long[ErrorKinds.All.Count];
             _run = new Run(context, count, duration, rampPerSecond ?? Options.RampPerSecond);
             _runFinished = FinishAsync(_run);
             context.Events.Add(EventLevel.Info, plan is null

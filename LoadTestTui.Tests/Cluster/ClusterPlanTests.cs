@@ -80,5 +80,10 @@ public sealed class ClusterPlanTests
             Assert.AreEqual(parts.Max(p => p.ChatRtt.MaxMs), merged.ChatRtt.MaxMs, name);
         }
         Assert.AreEqual(server.Stats.Chats, final.Figures.MessagesSent, "chats sent = chats the server received");
+
+        // The timeline's rows are as complete as a local engine's (states, target, errors and latencies of each second).
+        Assert.IsTrue(final.Timeline.Any(r => r is { States.Online: 40, Target: 40 } && r.Chat.Count > 0), "a row with every bot online and its echoes");
+        Assert.IsTrue(final.Timeline.All(r => r.ErrorsThisSecond.Length == Core.Bots.ErrorKinds.All.Count), "errors of each second by class");
+        Assert.IsLessThanOrEqualTo(final.ChatRtt.Count, final.Timeline.Sum(r => r.Chat.Count), "each second's echoes, once");
     }
 }
