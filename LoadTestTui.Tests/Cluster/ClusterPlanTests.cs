@@ -18,7 +18,7 @@ public sealed class ClusterPlanTests
         var (server, agents, controller) = (rig.Server, rig.Agents, rig.Controller);
         var quiet = new StageBehaviour { ChatIntervalMin = TimeSpan.Zero, ChatIntervalMax = TimeSpan.Zero };
         // Stage 1: 40 bots that do not chat; stage 2: 80 bots chatting at the bots' own 200-600 ms.
-        var plan = new LoadPlan([new Stage(TimeSpan.Zero, 40), new Stage(TimeSpan.FromSeconds(3), 40, quiet), new Stage(TimeSpan.Zero, 80), new Stage(TimeSpan.FromSeconds(3), 80)]);
+        var plan = new LoadPlan([new Stage(TimeSpan.Zero, 40), new Stage(TimeSpan.FromSeconds(5), 40, quiet), new Stage(TimeSpan.Zero, 80), new Stage(TimeSpan.FromSeconds(3), 80)]);
 
         controller.Start(plan);
         await Wait.UntilAsync(() => server.Stats.UsersRegistered == 40, Patience, "the server holds stage 1's 40 users");
@@ -35,7 +35,7 @@ public sealed class ClusterPlanTests
 
         await Wait.ForAsync(controller.RunCompletion, Patience, "the run ends with the plan");
         Assert.AreEqual(RunState.Stopped, controller.Latest.State);
-        Assert.IsGreaterThanOrEqualTo(6.0, controller.Latest.Elapsed.TotalSeconds);
+        Assert.IsGreaterThanOrEqualTo(8.0, controller.Latest.Elapsed.TotalSeconds);
         await Wait.UntilAsync(() => server.Stats.UsersRegistered == 0, Patience, "the agents' bots left the server");
     }
 
