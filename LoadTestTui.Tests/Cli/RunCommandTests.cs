@@ -115,13 +115,15 @@ public sealed class RunCommandTests
         await app.Input.WriteLineAsync("frobnicate");
         await app.WaitForLineAsync(new Regex("Unknown or incomplete command 'frobnicate'"), Patience);
         await app.Input.WriteLineAsync($"export {export}");
-        await app.WaitForLineAsync(new Regex("Exported to"), Patience);
+        await app.WaitForLineAsync(new Regex(@"Exported to .*exported\.html"), Patience);
         await app.Input.WriteLineAsync("stats");
         await app.WaitForLineAsync(new Regex(@"Bots: 4/4 connected"), Patience);
         await app.Input.WriteLineAsync("quit");
         Assert.AreEqual(0, await app.WaitForExitAsync(Patience));
         using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(export));
         Assert.AreEqual(4, doc.RootElement.GetProperty("connected_bots").GetInt32());
+        StringAssert.Contains(await File.ReadAllTextAsync(Path.Combine(dir.Path, "exported.html")), "Content-Security-Policy", "the report is written beside the JSON");
+        Assert.IsTrue(File.Exists(Path.Combine(dir.Path, "exported_timeline.csv")), "the CSVs too");
         await Eventually.TrueAsync(() => server.Stats.UsersRegistered == 0, "bots said goodbye", Patience);
     }
 
