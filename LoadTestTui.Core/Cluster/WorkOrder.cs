@@ -44,6 +44,15 @@ public sealed record WorkOrder
     public double RampPerSecond { get; init; }
     public double TickMs { get; init; }
     public double StopTimeoutMs { get; init; }
+    // Their defaults are not the type's: always written, so a zero never reads back as the default.
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public int HandshakeWindowMax { get; init; } = EngineOptions.Default.HandshakeWindowMax;
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public int HandshakeWindowInitial { get; init; } = EngineOptions.Default.HandshakeWindowInitial;
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public double HandshakeTargetMs { get; init; } = EngineOptions.Default.HandshakeTarget.TotalMilliseconds;
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public double ReconnectsPerSecond { get; init; } = EngineOptions.Default.ReconnectsPerSecond;
 
     /// <summary>How long the agent runs without hearing its controller before it stops its bots.</summary>
     public double ControllerTimeoutMs { get; init; }
@@ -73,6 +82,10 @@ public sealed record WorkOrder
         TickMs = engine.Tick.TotalMilliseconds,
         StopTimeoutMs = engine.StopTimeout.TotalMilliseconds,
         RampPerSecond = engine.RampPerSecond,
+        HandshakeWindowMax = engine.HandshakeWindowMax,
+        HandshakeWindowInitial = engine.HandshakeWindowInitial,
+        HandshakeTargetMs = engine.HandshakeTarget.TotalMilliseconds,
+        ReconnectsPerSecond = engine.ReconnectsPerSecond,
     };
 
     public BotOptions ToBotOptions(System.Net.IPAddress? localAddress) => new()
@@ -97,12 +110,16 @@ public sealed record WorkOrder
         LocalAddress = localAddress,
     };
 
-    /// <summary>The agent's engine: the controller's tick and stop timeout; histograms kept for shipping.</summary>
+    /// <summary>The agent's engine: the controller's tick, stop timeout, handshake window and reconnect rate; histograms kept for shipping.</summary>
     public EngineOptions ToEngineOptions() => new()
     {
         RampPerSecond = RampPerSecond,
         Tick = TimeSpan.FromMilliseconds(TickMs),
         StopTimeout = TimeSpan.FromMilliseconds(StopTimeoutMs),
+        HandshakeWindowMax = HandshakeWindowMax,
+        HandshakeWindowInitial = HandshakeWindowInitial,
+        HandshakeTarget = TimeSpan.FromMilliseconds(HandshakeTargetMs),
+        ReconnectsPerSecond = ReconnectsPerSecond,
         KeepUnreported = true,
     };
 }

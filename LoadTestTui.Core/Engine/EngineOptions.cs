@@ -26,6 +26,9 @@ public sealed record EngineOptions
     /// <summary>Never more handshakes in flight than this, however fast the server answers (below a typical accept backlog).</summary>
     public int HandshakeWindowMax { get; init; } = 512;
 
+    /// <summary>The widest window a user may ask for: past the kernel's accept backlogs a wider one only queues SYNs.</summary>
+    public const int MaxHandshakeWindow = 65_536;
+
     /// <summary>
     /// A registration (connect start to user list) slower than this is slow; when a quarter of a
     /// window's worth are, the handshake window halves. A fifth of the default response timeout.
@@ -42,12 +45,14 @@ public sealed record EngineOptions
             problems.Add($"--ramp must be positive bots per second (got {RampPerSecond}).");
         if (Tick < TimeSpan.FromMilliseconds(20) || Tick > TimeSpan.FromSeconds(10))
             problems.Add("the snapshot tick must be between 0.02 and 10 seconds.");
-        if (HandshakeWindowInitial < 1 || HandshakeWindowMax < HandshakeWindow.MinimumSize)
-            problems.Add($"the handshake window must start at 1 or more and allow at least {HandshakeWindow.MinimumSize}.");
-        if (HandshakeTarget <= TimeSpan.Zero)
-            problems.Add("the handshake target must be positive.");
-        if (ReconnectsPerSecond <= 0 || double.IsNaN(ReconnectsPerSecond))
-            problems.Add($"the reconnect rate must be positive per second (got {ReconnectsPerSecond}).");
+        if (HandshakeWindowMax < HandshakeWindow.MinimumSize || HandshakeWindowMax > MaxHandshakeWindow)
+            problems.Add($"--handshake-window must be {HandshakeWindow.MinimumSize} to {MaxHandshakeWindow} handshakes in flight (got {HandshakeWindowMax}).");
+        if (HandshakeWindowInitial < 1)
+            problems.Add($"the handshake window must start at 1 or more (got {HandshakeWindowInitial}); a start above the maximum starts at the maximum.");
+        if (HandshakeTarget <= TimeSpan.Zero || HandshakeTarget > TimeSpan.FromMinutes(10))
+            problems.Add($"--handshake-target must be positive seconds, up to 600 (got {HandshakeTarget.TotalSeconds:0.###}).");
+        if (ReconnectsPerSecond <= 0 || double.IsNaN(ReconnectsPerSecond) || ReconnectsPerSecond > 1_000_000)
+            problems.Add($"--reconnect-rate must be positive reconnects per second, up to 1000000 (got {ReconnectsPerSecond}).");
         if (StopTimeout < TimeSpan.Zero)
             problems.Add("--stop-timeout must not be negative.");
         return problems;

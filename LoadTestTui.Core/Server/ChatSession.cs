@@ -171,6 +171,10 @@ internal sealed class ChatSession : IPacketHandler
 
     private async Task RunAsync()
     {
+        // Leave the accept loop's thread first: a registration that is already buffered would
+        // otherwise run inline there (the fan-out to every user included), so in a join storm every
+        // registration was serialized on the listener's one thread while accepts waited behind it.
+        await Task.Yield();
         var writing = _output.RunAsync();
         try
         {

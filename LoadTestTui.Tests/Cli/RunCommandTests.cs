@@ -38,6 +38,26 @@ public sealed class RunCommandTests
     }
 
     [TestMethod]
+    [Timeout(90_000, CooperativeCancellation = true)]
+    public async Task Run_HandshakeWindowFlag_BoundsHandshakesInFlight()
+    {
+        await using var server = await TestServers.StartAsync();
+        using var dir = new TempDirectory();
+        var json = Path.Combine(dir.Path, "results.json");
+        using var app = AppProcess.Start("run", "--host", "127.0.0.1", "--port", $"{server.Port}", "--bots", "60", "--ramp", "100000",
+            "--handshake-window", "8", "--handshake-target", "2", "--reconnect-rate", "50", "--duration", "4", "--chat-interval", "0",
+            "--status-interval", "0", "--output", json);
+
+        Assert.AreEqual(0, await app.WaitForExitAsync(Patience), string.Join(" | ", app.ErrorLines));
+        using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        Assert.AreEqual(60, doc.RootElement.GetProperty("peak_connected_bots").GetInt32());
+        var ramp = doc.RootElement.GetProperty("ramp");
+        Assert.AreEqual(8, ramp.GetProperty("peak_handshake_window").GetInt32(), "the window starts at, and never grows past, --handshake-window");
+        Assert.IsLessThanOrEqualTo(8, ramp.GetProperty("peak_handshakes_in_flight").GetInt32());
+        Assert.IsGreaterThan(0, ramp.GetProperty("peak_handshakes_in_flight").GetInt32());
+    }
+
+    [TestMethod]
     [Timeout(60_000, CooperativeCancellation = true)]
     public async Task Run_NothingListening_ExitsOne_AndSaysConnectionRefused()
     {
@@ -59,10 +79,10 @@ public sealed class RunCommandTests
     public async Task Run_BadArguments_ExitsTwo_ListingEveryProblem()
     {
         using var app = AppProcess.Start("run", "--port", "70000", "--bots", "-3", "--chat-interval", "9-1", "--encoding", "latin9",
-            "--monitor-pid", "0", "--output", "/proc/no/such/dir/out.json");
+            "--monitor-pid", "0", "--output", "/proc/no/such/dir/out.json", "--handshake-window", "4", "--handshake-target", "0", "--reconnect-rate", "-1");
         Assert.AreEqual(2, await app.WaitForExitAsync(Patience));
         var error = string.Join("\n", app.ErrorLines);
-        foreach (var option in new[] { "--port", "--bots", "--chat-interval", "--encoding", "--monitor-pid", "--output" })
+        foreach (var option in new[] { "--port", "--bots", "--chat-interval", "--encoding", "--monitor-pid", "--output", "--handshake-window", "--handshake-target", "--reconnect-rate" })
             StringAssert.Contains(error, option);
         Assert.DoesNotContain("   at ", error);
     }
@@ -95,13 +115,15 @@ public sealed class RunCommandTests
         await app.Input.WriteLineAsync("frobnicate");
         await app.WaitForLineAsync(new Regex("Unknown or incomplete command 'frobnicate'"), Patience);
         await app.Input.WriteLineAsync($"export {export}");
-        await app.WaitForLineAsync(new Regex("Exported to"), Patience);
+        await app.WaitForLineAsync(new Regex(@"Exported to .*exported\.html"), Patience);
         await app.Input.WriteLineAsync("stats");
         await app.WaitForLineAsync(new Regex(@"Bots: 4/4 connected"), Patience);
         await app.Input.WriteLineAsync("quit");
         Assert.AreEqual(0, await app.WaitForExitAsync(Patience));
         using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(export));
         Assert.AreEqual(4, doc.RootElement.GetProperty("connected_bots").GetInt32());
+        StringAssert.Contains(await File.ReadAllTextAsync(Path.Combine(dir.Path, "exported.html")), "Content-Security-Policy", "the report is written beside the JSON");
+        Assert.IsTrue(File.Exists(Path.Combine(dir.Path, "exported_timeline.csv")), "the CSVs too");
         await Eventually.TrueAsync(() => server.Stats.UsersRegistered == 0, "bots said goodbye", Patience);
     }
 

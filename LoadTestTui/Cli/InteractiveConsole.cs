@@ -16,7 +16,8 @@ internal sealed class InteractiveConsole(ILoadEngine engine, RunOptions.Bound op
           start <bots> [seconds]   start a test (no seconds = until stop)
           stop                     stop the test (bots say goodbye)
           stats                    show the current status
-          export [file]            write the JSON result (default load_test_stats_YYYYMMDD_HHMMSS.json)
+          export [file]            write the JSON result (default load_test_stats_YYYYMMDD_HHMMSS.json),
+                                   its CSVs and HTML report beside it
           broadcast <message>      every online bot sends the message now
           pause / resume           pause or resume the bots' random chat
           scale <bots>             grow or shrink the running test
@@ -65,8 +66,8 @@ internal sealed class InteractiveConsole(ILoadEngine engine, RunOptions.Bound op
                 return true;
             case "export":
                 var path = rest.Length > 0 ? rest : RunExporter.DefaultFileName(DateTime.Now);
-                var result = await artifacts.WriteJsonAsync(path, engine.SnapshotNow()).ConfigureAwait(false);
-                await output.WriteLineAsync(result.Success ? $"Exported to {result.Path}" : $"Export failed: {result.Error}").ConfigureAwait(false);
+                foreach (var result in await artifacts.WriteBesideAsync(path, engine.SnapshotNow()).ConfigureAwait(false))
+                    await output.WriteLineAsync(result.Success ? $"Exported to {result.Path}" : $"Export failed: {result.Error}").ConfigureAwait(false);
                 return true;
             case "broadcast" when rest.Length > 0:
                 await output.WriteLineAsync($"Broadcast sent by {engine.Broadcast(rest)} bots.").ConfigureAwait(false);
