@@ -40,22 +40,11 @@ public sealed class ClusterDashboardTests
         Assert.AreEqual(0, server.Stats.UsersRegistered);
     }
 
-    /// <summary>
-    /// The Agents view (<c>a</c>) over <paramref name="snapshot"/>. Terminal.Gui installs its synchronization context on
-    /// this thread, and nothing runs its loop: the test's later awaits must not continue on it, so the previous one is restored.
-    /// </summary>
+    /// <summary>The Agents view (<c>a</c>) over <paramref name="snapshot"/> (the harness restores this thread's synchronization context when disposed).</summary>
     private static string AgentsView(Core.Engine.EngineSnapshot snapshot)
     {
-        var previous = SynchronizationContext.Current;
-        try
-        {
-            using var h = new DashboardHarness();
-            h.Feed(snapshot);
-            return h.PressWithDialog(Key.A, Key.Esc);
-        }
-        finally
-        {
-            SynchronizationContext.SetSynchronizationContext(previous);
-        }
+        using var h = new DashboardHarness();
+        h.Feed(snapshot);
+        return h.PressWithDialog(Key.A, Key.Esc);
     }
 }

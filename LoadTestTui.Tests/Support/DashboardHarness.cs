@@ -15,6 +15,9 @@ internal sealed class DashboardHarness : IDisposable
     private const int MaxDialogIterations = 200;
     private readonly SessionToken? _session;
 
+    /// <summary>Terminal.Gui installs its own synchronization context on this thread; nothing runs its loop after the harness, so a test's later awaits would never continue.</summary>
+    private readonly SynchronizationContext? _previousContext = SynchronizationContext.Current;
+
     public DashboardHarness(int width = 160, int height = 48, bool monitored = false, DashboardSettings? settings = null)
     {
         App = Application.Create(new VirtualTimeProvider()).Init(DriverRegistry.Names.ANSI);
@@ -127,5 +130,6 @@ internal sealed class DashboardHarness : IDisposable
             App.End(_session);
         Window.Dispose();
         App.Dispose();
+        SynchronizationContext.SetSynchronizationContext(_previousContext);
     }
 }
