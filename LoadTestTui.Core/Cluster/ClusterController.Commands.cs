@@ -65,6 +65,9 @@ public sealed partial class ClusterController
                 IdBlock = idBlock,
                 ClusterBotIds = idBlock * run.Agents.Count,
                 RampPerSecond = ramp / run.Agents.Count,
+                // The window and the reconnect pace protect the one server, so the cluster shares them like the ramp.
+                HandshakeWindowMax = Math.Max(HandshakeWindow.MinimumSize, Options.HandshakeWindowMax / run.Agents.Count),
+                ReconnectsPerSecond = Options.ReconnectsPerSecond / run.Agents.Count,
                 ControllerTimeoutMs = _cluster.ControllerTimeout.TotalMilliseconds,
                 Stages = plan is null ? null : [.. plan.Stages.Select(WorkStage.From)],
             };

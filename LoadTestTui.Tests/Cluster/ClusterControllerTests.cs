@@ -27,6 +27,27 @@ public sealed class ClusterControllerTests
 
     [TestMethod]
     [Timeout(120_000, CooperativeCancellation = true)]
+    public async Task TwoAgents_HandshakeWindowAndReconnectPace_AreSharedLikeTheRamp()
+    {
+        await using var server = await TestServers.StartAsync();
+        using var nats = await NatsServerProcess.StartAsync();
+        await using var agents = await InProcessAgents.StartAsync(nats.Url, 2);
+        var engine = TestServers.FastEngine with { HandshakeWindowMax = 24, ReconnectsPerSecond = 100 };
+        await using var controller = await ClusterController.ConnectAsync(Options(nats.Url, 2), Bots(server.Port) with { ChatIntervalMin = TimeSpan.Zero, ChatIntervalMax = TimeSpan.Zero }, engine);
+        await controller.WaitForAgentsAsync();
+
+        controller.Start(60, rampPerSecond: 100_000);
+        await Wait.UntilAsync(() => server.Stats.UsersRegistered == 60, Patience, "60 users on the server");
+        foreach (var agent in agents.Agents)
+        {
+            Assert.AreEqual(12, agent.LastRunSnapshot?.PeakHandshakeWindow, "each of two agents gets half of a 24-handshake window");
+            Assert.IsLessThanOrEqualTo(12, agent.LastRunSnapshot!.PeakHandshakesInFlight);
+        }
+        await Wait.ForAsync(controller.StopAsync(), Patience, "cluster stop");
+    }
+
+    [TestMethod]
+    [Timeout(120_000, CooperativeCancellation = true)]
     public async Task TwoAgents_FourHundredBots_MergedSnapshotIsTheAgentsSum()
     {
         await using var server = await TestServers.StartAsync();

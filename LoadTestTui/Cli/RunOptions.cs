@@ -8,7 +8,7 @@ using LoadTestTui.Core.Protocol;
 namespace LoadTestTui.Cli;
 
 /// <summary>
-/// The options shared by <c>run</c>, <c>dashboard</c> and <c>bench</c>: target, bot behaviour,
+/// The options shared by <c>run</c>, <c>dashboard</c> and <c>capacity</c>: target, bot behaviour,
 /// protocol and engine. <see cref="Bind"/> turns a parse into validated options, listing every
 /// problem at once.
 /// </summary>
@@ -28,9 +28,9 @@ internal sealed class RunOptions
     public Option<double> ConnectTimeout { get; } = new("--connect-timeout") { Description = "Seconds to wait for a TCP connect.", DefaultValueFactory = _ => 5 };
     public Option<double> ResponseTimeout { get; } = new("--response-timeout") { Description = "Seconds a user list, echo or pong may take before the connection counts as silent.", DefaultValueFactory = _ => 15 };
     public Option<int?> MaxReconnects { get; } = new("--max-reconnects") { Description = "Reconnect attempts per bot before it is marked failed (default: unlimited while the run lasts)." };
-    public Option<int> HandshakeWindow { get; } = new("--handshake-window") { Description = "Most handshakes (connect + register) in flight at once; the engine narrows it while the server answers slowly.", DefaultValueFactory = _ => EngineOptions.Default.HandshakeWindowMax };
+    public Option<int> HandshakeWindow { get; } = new("--handshake-window") { Description = "Most handshakes (connect + register) in flight at once (shared among agents with --nats); the engine narrows it while the server answers slowly.", DefaultValueFactory = _ => EngineOptions.Default.HandshakeWindowMax };
     public Option<double> HandshakeTarget { get; } = new("--handshake-target") { Description = "Seconds a registration may take before it counts as slow and the handshake window narrows.", DefaultValueFactory = _ => EngineOptions.Default.HandshakeTarget.TotalSeconds };
-    public Option<double> ReconnectRate { get; } = new("--reconnect-rate") { Description = "Reconnects per second for the whole run (per agent with --nats), on top of each bot's backoff.", DefaultValueFactory = _ => EngineOptions.Default.ReconnectsPerSecond };
+    public Option<double> ReconnectRate { get; } = new("--reconnect-rate") { Description = "Reconnects per second for the whole run (shared among agents with --nats), on top of each bot's backoff.", DefaultValueFactory = _ => EngineOptions.Default.ReconnectsPerSecond };
     public Option<double> StopTimeout { get; } = new("--stop-timeout") { Description = "Seconds bots get to say goodbye before being cut.", DefaultValueFactory = _ => 5 };
     public Option<string> Key { get; } = new("--key") { Description = "Obfuscation key; empty string for none.", DefaultValueFactory = _ => ProtocolOptions.DefaultKey };
     public Option<string> Encoding { get; } = new("--encoding") { Description = "String encoding: utf-8, ascii, cp949, euc-kr.", DefaultValueFactory = _ => "utf-8" };
