@@ -88,8 +88,8 @@ public sealed class BotEngineTests
         await Wait.UntilAsync(() => engine.Latest.States.Online == 10, Patience, "10 online");
 
         engine.ScaleTo(4);
-        await Wait.UntilAsync(() => engine.Latest is { States.Online: 4, TotalBots: 4 }, Patience, "scaled down to 4");
-        Assert.AreEqual(6, engine.Latest.States.Stopped);
+        // The six leaving bots say goodbye first (Stopping), so wait for them to be Stopped, not only for 4 online.
+        await Wait.UntilAsync(() => engine.Latest is { States.Online: 4, TotalBots: 4, States.Stopped: 6 }, Patience, "scaled down to 4, the other 6 stopped");
         await Wait.UntilAsync(() => server.Stats.UsersRegistered == 4, Patience, "server sees 4 users");
 
         engine.ScaleTo(12);
