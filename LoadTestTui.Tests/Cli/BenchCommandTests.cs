@@ -3,7 +3,7 @@ using LoadTestTui.Tests.Support;
 
 namespace LoadTestTui.Tests.Cli;
 
-/// <summary>The bench's storm phase end to end: the real app, its reference server as a grandchild process.</summary>
+/// <summary>The bench's phases end to end: the real app, its reference server as a grandchild process.</summary>
 [TestClass]
 public sealed class BenchCommandTests
 {
@@ -24,6 +24,20 @@ public sealed class BenchCommandTests
         Assert.AreEqual(0, await app.WaitForExitAsync(Limit));
         var output = await app.RemainingOutputAsync(TimeSpan.FromSeconds(5));
         Assert.IsFalse(output.Any(l => l.StartsWith("[hold]", StringComparison.Ordinal) || l.StartsWith("[chat]", StringComparison.Ordinal)), "only the storm ran");
+    }
+
+    [TestMethod]
+    [Timeout(90_000, CooperativeCancellation = true)]
+    public async Task Bench_RttPhaseAlone_ReportsEchoPingAndTheMachineFloor()
+    {
+        using var app = AppProcess.Start("bench", "--phase", "rtt", "--rtt-seconds", "1");
+
+        var bot = await app.WaitForLineAsync(new Regex(@"^\[rtt\] echo p50 (\d+) us, .*\((\d+) echoes\); ping p50 (\d+) us, .*errors 0$"), Limit);
+        Assert.IsGreaterThan(0, int.Parse(bot.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), "echoes measured");
+        var floor = await app.WaitForLineAsync(new Regex(@"^\[rtt\] machine floor, blocking loopback ping-pong between two threads every 50 ms: p50 (\d+) us, p90 \d+ us, p99 \d+ us \((\d+) round trips\)$"), Limit);
+        Assert.AreEqual("20", floor.Groups[2].Value, "1 s of the bot's pace, at least 20 round trips");
+        Assert.IsGreaterThan(0, int.Parse(floor.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), "a round trip takes time");
+        Assert.AreEqual(0, await app.WaitForExitAsync(Limit));
     }
 
     [TestMethod]
