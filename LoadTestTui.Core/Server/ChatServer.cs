@@ -32,7 +32,9 @@ public sealed class ChatServer : IAsyncDisposable
         Codec = new FrameCodec(options.Protocol);
         ExitAnswerFrame = Codec.Encode(Packet.ExitAnswer());
         EndPoint = (IPEndPoint)listener.LocalEndPoint!;
-        FlushTicker = options.FlushLinger > TimeSpan.Zero ? new FlushTicker(options.FlushLinger) : null;
+        FlushTicker = options.FlushLinger > TimeSpan.Zero ? new FlushTicker(options.FlushLinger, options.BusyFlushesPerSecond) : null;
+        Broadcaster = new Broadcaster(Codec, FlushTicker);
+        FlushTicker?.OnTick(Broadcaster.HandOut);
     }
 
     public ServerOptions Options { get; }
@@ -49,7 +51,7 @@ public sealed class ChatServer : IAsyncDisposable
             long queued = 0;
             foreach (var session in _sessions.Keys)
                 queued += session.QueuedBytes;
-            return Counters.Snapshot(Registry.Count, queued);
+            return Counters.Snapshot(Broadcaster.Registry.Count, queued);
         }
     }
 
@@ -57,7 +59,8 @@ public sealed class ChatServer : IAsyncDisposable
 
     internal ServerCounters Counters { get; } = new();
 
-    internal UserRegistry Registry { get; } = new();
+    /// <summary>Joins, leaves and every frame that goes to all registered users.</summary>
+    internal Broadcaster Broadcaster { get; }
 
     internal ILogger Logger { get; }
 
@@ -188,7 +191,7 @@ public sealed class ChatServer : IAsyncDisposable
         await _stopping.CancelAsync().ConfigureAwait(false);
         _listener.Dispose();
         await _acceptLoop.ConfigureAwait(false);
-        Registry.Clear();
+        Broadcaster.Clear();
         var sessions = _sessions.Keys.ToArray();
         foreach (var session in sessions)
             session.Abort();

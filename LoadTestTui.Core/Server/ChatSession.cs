@@ -47,10 +47,16 @@ internal sealed class ChatSession : IPacketHandler
 
     public void Start() => Completion = RunAsync();
 
-    /// <summary>Queues one encoded frame (often shared by every recipient of a broadcast); safe from any thread.</summary>
-    public void Send(byte[] frame)
+    /// <summary>Its place in join order while registered (broadcasts appended after it joined are its to receive); while not registered, past every broadcast.</summary>
+    public long JoinSequence { get; set; } = long.MaxValue;
+
+    /// <summary>The first gathered broadcast (by number) not yet queued for it; kept by the <see cref="Broadcaster"/> under its lock.</summary>
+    public long OwedFrom { get; set; }
+
+    /// <summary>Queues encoded frames (often bytes shared by every recipient of a broadcast); safe from any thread.</summary>
+    public void Send(ReadOnlyMemory<byte> frames, int count = 1)
     {
-        if (_output.TryEnqueue(frame) || _output.IsCompleted || Volatile.Read(ref _closing) != 0)
+        if (_output.TryEnqueue(frames, count) || _output.IsCompleted || Volatile.Read(ref _closing) != 0)
             return;
         if (Interlocked.CompareExchange(ref _closing, 1, 0) != 0)
             return;
@@ -84,7 +90,7 @@ internal sealed class ChatSession : IPacketHandler
                 return Chat(packet.Text ?? "");
             case PacketType.ReqPing:
                 Interlocked.Increment(ref _server.Counters.Pings);
-                Send(_server.Codec.Encode(Packet.Pong(packet.ClientTimestamp, ServerClock(), packet.Sequence)));
+                _server.Broadcaster.Reply(this, _server.Codec.Encode(Packet.Pong(packet.ClientTimestamp, ServerClock(), packet.Sequence)));
                 return true;
             case PacketType.NotifyHeartbeat:
                 Interlocked.Increment(ref _server.Counters.Heartbeats);
@@ -92,10 +98,10 @@ internal sealed class ChatSession : IPacketHandler
             case PacketType.ReqChatExit:
                 // The optional name in the packet is ignored: the session knows who it is.
                 Leave();
-                Send(_server.ExitAnswerFrame);
+                _server.Broadcaster.Reply(this, _server.ExitAnswerFrame);
                 return true;
             case PacketType.ReqExit:
-                Send(_server.ExitAnswerFrame);
+                _server.Broadcaster.Reply(this, _server.ExitAnswerFrame);
                 Leave();
                 return false;
             default:
@@ -114,15 +120,7 @@ internal sealed class ChatSession : IPacketHandler
 
         _name = name;
         _registered = true;
-        var others = _server.Registry.Add(this);
-        var notify = _server.Codec.Encode(Packet.NewUser(name));
-        foreach (var other in others)
-            other.Send(notify);
-        var names = new string[others.Length];
-        for (var i = 0; i < others.Length; i++)
-            names[i] = others[i].Name!;
-        foreach (var frame in UserListFrames.Encode(_server.Codec, names))
-            Send(frame);
+        _server.Broadcaster.Join(this);
         return true;
     }
 
@@ -140,9 +138,7 @@ internal sealed class ChatSession : IPacketHandler
             return Violation($"chat echo would not fit a frame ({ex.Message})");
         }
         Interlocked.Increment(ref _server.Counters.Chats);
-        // Encoded once above; every recipient, the sender included, queues the same bytes.
-        foreach (var user in _server.Registry.Users)
-            user.Send(frame);
+        _server.Broadcaster.Broadcast(frame);
         return true;
     }
 
@@ -153,11 +149,8 @@ internal sealed class ChatSession : IPacketHandler
             return;
         _registered = false;
         // On shutdown the registry is cleared at once: nobody is told about anybody's exit.
-        if (_server.IsStopping || !_server.Registry.Remove(this))
-            return;
-        var frame = _server.Codec.Encode(Packet.ExitUser(_name!));
-        foreach (var user in _server.Registry.Users)
-            user.Send(frame);
+        if (!_server.IsStopping)
+            _server.Broadcaster.Leave(this, _server.Codec.Encode(Packet.ExitUser(_name!)));
     }
 
     private bool Violation(string reason)

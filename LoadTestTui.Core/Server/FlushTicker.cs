@@ -48,6 +48,7 @@ internal sealed class FlushTicker : IDisposable
     private bool _disposed;
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _sleeping; // 1 while the ticker sleeps through an idle spell: the next flush wakes it
+    private Action? _onTick;
 
     /// <param name="linger">The shortest period.</param>
     /// <param name="busyFlushesPerSecond">The send rate from which writers linger; 0 makes them always linger.</param>
@@ -91,9 +92,21 @@ internal sealed class FlushTicker : IDisposable
     public void CountFlush(FlushTick tick)
     {
         tick.CountFlush();
+        Wake();
+    }
+
+    /// <summary>Wakes a ticker that sleeps through an idle spell (work is waiting for the next tick).</summary>
+    public void Wake()
+    {
         if (Volatile.Read(ref _sleeping) != 0 && Interlocked.Exchange(ref _sleeping, 0) != 0)
             _wake.TrySetResult();
     }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> at each tick, after the new tick has begun and before the waiters of the
+    /// old one wake, so what it queues leaves with their next send.
+    /// </summary>
+    public void OnTick(Action action) => _onTick += action;
 
     /// <summary>Stops ticking and releases every waiter; later waits complete at once.</summary>
     public void Dispose()
@@ -113,6 +126,7 @@ internal sealed class FlushTicker : IDisposable
             var ended = Current;
             Volatile.Write(ref _current, new FlushTick(ended.Generation + 1));
             _busy = ended.Flushes >= _busyFlushesPerSecond * Period.TotalSeconds;
+            _onTick?.Invoke();
             ended.End();
             var period = PeriodFor(ended.Flushes, _linger);
             // Whole milliseconds: a period that changes on every tick would re-arm the timer every tick.

@@ -42,6 +42,13 @@ public sealed record ServerOptions
     /// </summary>
     public TimeSpan FlushLinger { get; init; } = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>
+    /// The server-wide send rate from which the server counts as busy: writers linger and broadcasts
+    /// are gathered until the next tick (see <see cref="Broadcaster"/>). Zero makes it always busy,
+    /// which tests use to exercise the gathering path without generating load.
+    /// </summary>
+    internal double BusyFlushesPerSecond { get; init; } = FlushTicker.BusyFlushesPerSecond;
+
     /// <summary>Longer lingers would be felt as chat latency; this bound catches unit mistakes.</summary>
     public static readonly TimeSpan MaxFlushLinger = TimeSpan.FromSeconds(1);
 

@@ -26,7 +26,7 @@ internal sealed class SessionWriter
     /// <summary>Segments this large keep a batch to a few send calls (the pipe's own minimum is small).</summary>
     private const int SegmentBytes = 4096;
 
-    private readonly Channel<ReadOnlyMemory<byte>> _queue;
+    private readonly Channel<Outgoing> _queue;
     private readonly PipeWriter _output;
     private readonly ServerCounters _counters;
     private readonly int _maxQueuedBytes;
@@ -44,7 +44,7 @@ internal sealed class SessionWriter
         _counters = counters;
         _maxQueuedBytes = maxQueuedBytes;
         _maxQueuedFrames = maxQueuedFrames;
-        _queue = Channel.CreateBounded<ReadOnlyMemory<byte>>(new BoundedChannelOptions(maxQueuedFrames)
+        _queue = Channel.CreateBounded<Outgoing>(new BoundedChannelOptions(maxQueuedFrames)
         {
             SingleReader = true,
             SingleWriter = false,
@@ -55,13 +55,13 @@ internal sealed class SessionWriter
     /// <summary>Bytes queued or handed to the pipe but not yet flushed.</summary>
     public long QueuedBytes => Interlocked.Read(ref _queuedBytes);
 
-    /// <summary>Queues one whole frame.</summary>
-    /// <returns>False when the queue is full (frames or bytes) or already completed; the frame is not queued.</returns>
-    public bool TryEnqueue(ReadOnlyMemory<byte> frame)
+    /// <summary>Queues <paramref name="frames"/> whole frames, back to back in <paramref name="bytes"/>, as one queue entry.</summary>
+    /// <returns>False when the queue is full (entries or bytes) or already completed; nothing is queued.</returns>
+    public bool TryEnqueue(ReadOnlyMemory<byte> bytes, int frames = 1)
     {
-        if (Interlocked.Add(ref _queuedBytes, frame.Length) > _maxQueuedBytes || !_queue.Writer.TryWrite(frame))
+        if (Interlocked.Add(ref _queuedBytes, bytes.Length) > _maxQueuedBytes || !_queue.Writer.TryWrite(new Outgoing(bytes, frames)))
         {
-            Interlocked.Add(ref _queuedBytes, -frame.Length);
+            Interlocked.Add(ref _queuedBytes, -bytes.Length);
             return false;
         }
         if (Volatile.Read(ref _lingering) is { } lingering && HalfFull())
@@ -143,18 +143,18 @@ internal sealed class SessionWriter
     /// </summary>
     /// <returns>False when the transport is gone.</returns>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<bool> DrainAsync(ChannelReader<ReadOnlyMemory<byte>> reader)
+    private async ValueTask<bool> DrainAsync(ChannelReader<Outgoing> reader)
     {
         while (true)
         {
             long batchBytes = 0;
             var batchFrames = 0;
             var spaceLeft = 0;
-            while (batchBytes < BatchBytes && reader.TryRead(out var frame))
+            while (batchBytes < BatchBytes && reader.TryRead(out var entry))
             {
-                Write(frame.Span, ref spaceLeft);
-                batchBytes += frame.Length;
-                batchFrames++;
+                Write(entry.Bytes.Span, ref spaceLeft);
+                batchBytes += entry.Bytes.Length;
+                batchFrames += entry.Frames;
             }
             if (batchFrames == 0)
                 return true;
@@ -170,17 +170,26 @@ internal sealed class SessionWriter
     }
 
     /// <summary>
-    /// Copies a frame into the pipe. Asking for at least <see cref="SegmentBytes"/> whenever the
-    /// current segment is too small keeps segments large; <paramref name="spaceLeft"/> tracks the
-    /// current segment so a fitting frame never makes the pipe allocate a fresh one.
+    /// Copies queued bytes into the pipe. Asking for at least <see cref="SegmentBytes"/> whenever the
+    /// current segment is too small keeps segments large (each is one send call); <paramref name="spaceLeft"/>
+    /// tracks the current segment so a fitting frame never makes the pipe allocate a fresh one. A long
+    /// slice of broadcasts fills segments of up to <see cref="BatchBytes"/>.
     /// </summary>
-    private void Write(ReadOnlySpan<byte> frame, ref int spaceLeft)
+    private void Write(ReadOnlySpan<byte> bytes, ref int spaceLeft)
     {
-        var span = frame.Length <= spaceLeft
-            ? _output.GetSpan(frame.Length)
-            : _output.GetSpan(Math.Max(frame.Length, SegmentBytes));
-        frame.CopyTo(span);
-        _output.Advance(frame.Length);
-        spaceLeft = span.Length - frame.Length;
+        while (!bytes.IsEmpty)
+        {
+            var span = bytes.Length <= spaceLeft
+                ? _output.GetSpan(bytes.Length)
+                : _output.GetSpan(Math.Clamp(bytes.Length, SegmentBytes, BatchBytes));
+            var copied = Math.Min(span.Length, bytes.Length);
+            bytes[..copied].CopyTo(span);
+            _output.Advance(copied);
+            spaceLeft = span.Length - copied;
+            bytes = bytes[copied..];
+        }
     }
+
+    /// <summary>One queue entry: whole frames back to back (one frame, or a user's slice of a tick's broadcasts).</summary>
+    private readonly record struct Outgoing(ReadOnlyMemory<byte> Bytes, int Frames);
 }

@@ -13,8 +13,10 @@ internal static class UserListFrames
     private const int ListOverhead = 16;
 
     /// <summary>Always at least one frame, so an empty list still tells the new user it is registered.</summary>
-    public static List<byte[]> Encode(FrameCodec codec, IReadOnlyList<string> names)
+    /// <param name="closedNames">How many names are in the frames before the last (frames that more names could not have changed).</param>
+    public static List<byte[]> Encode(FrameCodec codec, IReadOnlyList<string> names, out int closedNames)
     {
+        closedNames = 0;
         var frames = new List<byte[]>();
         var chunk = new List<string>();
         var size = ListOverhead;
@@ -24,6 +26,7 @@ internal static class UserListFrames
             if (chunk.Count > 0 && size + nameSize > codec.MaxFrameSize)
             {
                 frames.Add(codec.Encode(Packet.UserList([.. chunk])));
+                closedNames += chunk.Count;
                 chunk.Clear();
                 size = ListOverhead;
             }

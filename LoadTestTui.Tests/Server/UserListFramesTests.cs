@@ -10,7 +10,8 @@ public sealed class UserListFramesTests
     [TestMethod]
     public void Encode_NoUsers_IsOneEmptyList()
     {
-        var frames = UserListFrames.Encode(FrameCodec.Default, []);
+        var frames = UserListFrames.Encode(FrameCodec.Default, [], out var closed);
+        Assert.AreEqual(0, closed);
 
         Assert.HasCount(1, frames);
         CollectionAssert.AreEqual(Array.Empty<string>(), Decode(FrameCodec.Default, frames[0]));
@@ -28,12 +29,13 @@ public sealed class UserListFramesTests
         if (maxFrame < 100)
             names = [new string('n', 63)];
 
-        var frames = UserListFrames.Encode(codec, names);
+        var frames = UserListFrames.Encode(codec, names, out var closed);
 
         Assert.IsTrue(frames.All(f => f.Length <= maxFrame), "a frame exceeds the maximum");
         CollectionAssert.AreEqual(names, frames.SelectMany(f => Decode(codec, f)).ToArray());
         // Greedy packing: only the last frame may be far from full.
         Assert.IsTrue(frames.SkipLast(1).All(f => f.Length > maxFrame - 4 - 63), "a frame was closed too early");
+        Assert.AreEqual(names.Length - Decode(codec, frames[^1]).Length, closed, "names in the frames before the last");
     }
 
     private static string[] Decode(FrameCodec codec, byte[] frame)
