@@ -53,7 +53,7 @@ internal sealed class Broadcaster(FrameCodec codec, FlushTicker? ticker)
     {
         if (_owing == 0)
         {
-            session.Send(frame);
+            session.Answer(frame);
             return;
         }
         lock (_gate)
@@ -78,11 +78,11 @@ internal sealed class Broadcaster(FrameCodec codec, FlushTicker? ticker)
         }
     }
 
-    /// <summary>Sends <paramref name="frame"/> to every registered user, the sender included.</summary>
-    public void Broadcast(byte[] frame)
+    /// <summary>Sends <paramref name="frame"/> to every registered user, <paramref name="sender"/> included.</summary>
+    public void Broadcast(byte[] frame, ChatSession sender)
     {
         lock (_gate)
-            Append(frame, _nextJoin);
+            Append(frame, _nextJoin, sender);
     }
 
     /// <summary>Forgets everyone at once: on shutdown nobody is told about anybody's exit.</summary>
@@ -106,18 +106,19 @@ internal sealed class Broadcaster(FrameCodec codec, FlushTicker? ticker)
             HandOutLocked();
     }
 
-    private void Append(byte[] frame, long forJoinedBefore)
+    /// <param name="sender">On a quiet server its own copy is its answer and may leave from this thread (see <see cref="ChatSession.Answer"/>).</param>
+    private void Append(byte[] frame, long forJoinedBefore, ChatSession? sender = null)
     {
         _entries.Add(new Entry(forJoinedBefore, _pending.WrittenCount));
         _pending.Write(frame);
         _owing = _entries.Count;
         if (ticker is null || !ticker.Busy)
-            HandOutLocked();
+            HandOutLocked(sender);
         else
             ticker.Wake();
     }
 
-    private void HandOutLocked()
+    private void HandOutLocked(ChatSession? answering = null)
     {
         if (_entries.Count == 0)
             return;
@@ -139,7 +140,9 @@ internal sealed class Broadcaster(FrameCodec codec, FlushTicker? ticker)
                 break;
             // A reply may already have handed this user the start of the batch.
             var from = (int)Math.Max(first, user.OwedFrom - firstEntry);
-            if (from < entries.Length)
+            if (from == entries.Length - 1 && user == answering)
+                user.Answer(buffer[entries[from].Offset..]);
+            else if (from < entries.Length)
                 user.Send(buffer[entries[from].Offset..], entries.Length - from);
         }
         // Only now: a reply that saw entries owed must wait for this hand-out to reach its session.

@@ -56,7 +56,20 @@ internal sealed class ChatSession : IPacketHandler
     /// <summary>Queues encoded frames (often bytes shared by every recipient of a broadcast); safe from any thread.</summary>
     public void Send(ReadOnlyMemory<byte> frames, int count = 1)
     {
-        if (_output.TryEnqueue(frames, count) || _output.IsCompleted || Volatile.Read(ref _closing) != 0)
+        if (!_output.TryEnqueue(frames, count))
+            Overflowed();
+    }
+
+    /// <summary>Sends this session's own answer, from the calling thread when the server is quiet (see <see cref="SessionWriter.TrySendNow"/>).</summary>
+    public void Answer(ReadOnlyMemory<byte> frame)
+    {
+        if (!_output.TrySendNow(frame))
+            Overflowed();
+    }
+
+    private void Overflowed()
+    {
+        if (_output.IsCompleted || Volatile.Read(ref _closing) != 0)
             return;
         if (Interlocked.CompareExchange(ref _closing, 1, 0) != 0)
             return;
@@ -138,7 +151,7 @@ internal sealed class ChatSession : IPacketHandler
             return Violation($"chat echo would not fit a frame ({ex.Message})");
         }
         Interlocked.Increment(ref _server.Counters.Chats);
-        _server.Broadcaster.Broadcast(frame);
+        _server.Broadcaster.Broadcast(frame, this);
         return true;
     }
 

@@ -32,6 +32,7 @@ internal sealed class SessionWriter
     private readonly int _maxQueuedBytes;
     private readonly int _maxQueuedFrames;
     private readonly FlushTicker? _ticker;
+    private readonly SemaphoreSlim _sending = new(1, 1); // held while bytes go into the pipe and out: by the drain, or by a direct send
     private long _queuedBytes;
     private volatile bool _completed;
     private TaskCompletionSource? _lingering; // set while the drain waits for a tick: completed when the queue gets half full
@@ -66,6 +67,32 @@ internal sealed class SessionWriter
         }
         if (Volatile.Read(ref _lingering) is { } lingering && HalfFull())
             lingering.TrySetResult();
+        return true;
+    }
+
+    /// <summary>
+    /// Sends one frame from the calling thread when the server is quiet and this session has nothing
+    /// queued or being sent; otherwise queues it like <see cref="TryEnqueue"/>. An answer then leaves
+    /// without waking the writer task: on a small VM that wake-up was a good part of a loopback round
+    /// trip. Only for one frame at a time (an answer), never for a fan-out, which would put every
+    /// recipient's send on one thread.
+    /// </summary>
+    /// <returns>False when the queue is full or completed; the frame is not sent.</returns>
+    public bool TrySendNow(ReadOnlyMemory<byte> frame)
+    {
+        if (_ticker is { Busy: true } || _completed || _queue.Reader.Count > 0 || !_sending.Wait(0))
+            return TryEnqueue(frame);
+        if (_completed || _queue.Reader.Count > 0) // queued or completed while we took the turn
+        {
+            _sending.Release();
+            return TryEnqueue(frame);
+        }
+        Interlocked.Add(ref _queuedBytes, frame.Length);
+        if (_ticker is not null)
+            _ticker.CountFlush(_ticker.Current);
+        var spaceLeft = 0;
+        Write(frame.Span, ref spaceLeft);
+        _ = FlushDirectAsync(frame.Length);
         return true;
     }
 
@@ -113,6 +140,7 @@ internal sealed class SessionWriter
         finally
         {
             Complete();
+            await _sending.WaitAsync().ConfigureAwait(false); // a direct send may still be on its way out
             try
             {
                 await _output.CompleteAsync().ConfigureAwait(false);
@@ -136,6 +164,26 @@ internal sealed class SessionWriter
         Interlocked.Exchange(ref _lingering, null);
     }
 
+    /// <summary>Flushes what <see cref="TrySendNow"/> wrote, then gives the turn back (usually at once: a small send completes synchronously).</summary>
+    private async Task FlushDirectAsync(int bytes)
+    {
+        try
+        {
+            await _output.FlushAsync().ConfigureAwait(false);
+            Interlocked.Increment(ref _counters.FramesOut);
+            Interlocked.Add(ref _counters.BytesOut, bytes);
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)
+        {
+            // The socket is gone: the writer task finds out on its next send, or has already ended.
+        }
+        finally
+        {
+            Interlocked.Add(ref _queuedBytes, -bytes);
+            _sending.Release();
+        }
+    }
+
     /// <summary>
     /// Sends everything queued, flushing every <see cref="BatchBytes"/> so a long queue starts
     /// moving early. Only a full batch goes on without waiting for a tick: frames that
@@ -144,6 +192,20 @@ internal sealed class SessionWriter
     /// <returns>False when the transport is gone.</returns>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> DrainAsync(ChannelReader<Outgoing> reader)
+    {
+        await _sending.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            return await DrainHeldAsync(reader).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sending.Release();
+        }
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> DrainHeldAsync(ChannelReader<Outgoing> reader)
     {
         while (true)
         {

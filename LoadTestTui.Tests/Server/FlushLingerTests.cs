@@ -43,6 +43,31 @@ public sealed class FlushLingerTests
     }
 
     [TestMethod]
+    [DataRow(0)]
+    [DataRow(10)]
+    public async Task PingRightAfterAChatBurst_PongComesAfterEveryEcho(int lingerMs)
+    {
+        // A quiet server sends answers from the reading thread when nothing is queued; with echoes
+        // still queued or on their way out, the pong must wait its turn.
+        var options = ServerOptions.Default with { FlushLinger = TimeSpan.FromMilliseconds(lingerMs) };
+        await using var server = await TestServers.StartAsync(options);
+        await using var alice = await ProtocolClient.ConnectAsync(server.EndPoint);
+        await alice.RegisterAsync("alice");
+        for (var round = 0; round < 20; round++)
+        {
+            var burst = new List<byte>();
+            for (var i = 0; i < 50; i++)
+                burst.AddRange(alice.Codec.Encode(Packet.Chat($"{round}.{i}", 1)));
+            burst.AddRange(alice.Codec.Encode(Packet.Ping(1, (uint)round)));
+            await alice.SendRawAsync(burst.ToArray()); // one write: the server reads chats and ping together
+
+            var (pong, echoes) = await alice.ReceiveUntilAsync(PacketType.AnsPong);
+            Assert.AreEqual((uint)round, pong.Sequence);
+            CollectionAssert.AreEqual(Enumerable.Range(0, 50).Select(i => $"-> : {round}.{i}").ToList(), echoes.Select(p => p.Text).ToList(), $"round {round}");
+        }
+    }
+
+    [TestMethod]
     public async Task QuietSession_WithLongLinger_AnswerIsNotHeldBack()
     {
         var options = ServerOptions.Default with { FlushLinger = ServerOptions.MaxFlushLinger };

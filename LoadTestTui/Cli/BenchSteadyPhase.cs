@@ -46,16 +46,21 @@ internal static partial class BenchCommand
                 var cpu = (cpuNow - cpuPrevious).TotalSeconds;
                 var deliveries = now.Delivery.Received - previous.Delivery.Received;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"[steady] t={at.TotalSeconds:0}s online {now.States.Online}: resident {resident / (double)online / 1024:0.0} KB/bot, managed {managed / (double)online / 1024:0.0} KB/bot; CPU {cpu / (at - atPrevious).TotalSeconds * 100:0.0} % of a core, {deliveries / (at - atPrevious).TotalSeconds:N0} deliveries/s, {cpu / Math.Max(1, deliveries) * 1e6:0.00} us per delivery"));
+                    $"[steady] t={at.TotalSeconds:0}s online {now.States.Online}: resident {resident / (double)online / 1024:0.0} KB/bot, managed {managed / (double)online / 1024:0.0} KB/bot; CPU {cpu / (at - atPrevious).TotalSeconds * 100:0.0} % of a core, {deliveries / (at - atPrevious).TotalSeconds:N0} deliveries/s, {PerDelivery(cpu, deliveries)}"));
                 (previous, cpuPrevious, atPrevious) = (now, cpuNow, at);
             }
             var end = engine.Latest;
             var totalCpu = (ProcessStats.CpuTime - cpuStart).TotalSeconds;
             var totalDeliveries = end.Delivery.Received - start.Delivery.Received;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"[steady] over {clock.Elapsed.TotalSeconds:0} s: {totalDeliveries:N0} deliveries, bot process CPU {totalCpu / clock.Elapsed.TotalSeconds * 100:0.0} % of a core = {totalCpu / Math.Max(1, totalDeliveries) * 1e6:0.00} us per delivery (GC and snapshot cost included)"));
+                $"[steady] over {clock.Elapsed.TotalSeconds:0} s: {totalDeliveries:N0} deliveries, bot process CPU {totalCpu / clock.Elapsed.TotalSeconds * 100:0.0} % of a core = {PerDelivery(totalCpu, totalDeliveries)} (GC and snapshot cost included)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"[steady] echo p50 {end.ChatRtt.P50Ms:0.00} ms, p99 {end.ChatRtt.P99Ms:0.00} ms; lost {end.Delivery.Lost}, duplicated {end.Delivery.Duplicated}, out of order {end.Delivery.OutOfOrder} (audited by {end.Delivery.AuditReceivers} receivers over {end.Delivery.Audited:N0} deliveries); errors {end.ErrorCount}"));
         }
     }
+
+    /// <summary>CPU per delivery; before the first chats (30-60 s in) there is nothing to divide by.</summary>
+    private static string PerDelivery(double cpuSeconds, long deliveries) => deliveries == 0
+        ? "no deliveries yet"
+        : string.Create(CultureInfo.InvariantCulture, $"{cpuSeconds / deliveries * 1e6:0.00} us per delivery");
 }
