@@ -24,7 +24,7 @@ public sealed record ServerOptions
 
     public ProtocolOptions Protocol { get; init; } = ProtocolOptions.Default;
 
-    /// <summary>Frames a session may have queued for sending before it is dropped as a slow reader.</summary>
+    /// <summary>Queue entries (a frame, or one tick's gathered broadcasts for the session) a session may have waiting before it is dropped as a slow reader.</summary>
     public int SendQueueFrames { get; init; } = 1024;
 
     /// <summary>

@@ -51,7 +51,7 @@ public static class ServeCommand
 
     private static readonly Option<int> SendQueue = new("--send-queue")
     {
-        Description = "Frames a session may have waiting to be sent before it is dropped as a slow reader.",
+        Description = "Queue entries (a frame, or one tick's gathered broadcasts) a session may have waiting to be sent before it is dropped as a slow reader.",
         DefaultValueFactory = _ => ServerOptions.Default.SendQueueFrames,
     };
 
