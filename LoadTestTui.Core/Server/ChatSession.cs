@@ -77,7 +77,9 @@ internal sealed class ChatSession : IPacketHandler
         ServerLog.SlowConsumer(_server.Logger, _remote, _name, _output.QueuedBytes);
         _output.Complete();
         // Reset rather than close: a graceful close would keep the unread backlog in kernel buffers.
-        Close(reset: true);
+        // Not on this thread: it is often inside the Broadcaster's lock, and closing could run this
+        // session's read loop to its end (and its Leave) inline, in the middle of a hand-out.
+        ThreadPool.UnsafeQueueUserWorkItem(static session => session.Close(reset: true), this, preferLocal: false);
     }
 
     /// <summary>Closes the connection from outside (server shutdown); the read loop then ends and cleans up.</summary>
