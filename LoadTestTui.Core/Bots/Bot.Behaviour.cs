@@ -75,9 +75,14 @@ internal sealed partial class Bot
                 RecordError(ErrorKind.ResponseTimeout, $"no echo or pong, and nothing else received, for {_options.ResponseTimeout.TotalSeconds:0.#} s");
                 return;
             }
-            var due = Math.Min(Math.Min(Math.Min(nextHeartbeat, nextPing), nextChat), changesAt);
+            // Housekeeping (heartbeats, timeout checks, stage changes) wakes on a shared grid, so bots
+            // due within one step wake together in one pass of the timer queue instead of each waking
+            // a thread-pool worker that then spins before it sleeps. Chats and pings, which measure
+            // round trips, keep their exact times (two sends in one wake would queue one behind the other).
+            var housekeeping = Math.Min(nextHeartbeat, changesAt);
             if (oldest != 0)
-                due = Math.Min(due, quietSince + responseTimeout + 1);
+                housekeeping = Math.Min(housekeeping, quietSince + responseTimeout + 1);
+            var due = Math.Min(Math.Min(nextPing, nextChat), RoundUpToWakeGrid(housekeeping));
             var wait = TimeSpan.FromTicks(Math.Max(1, (due - MonoClock.Now) * TimeSpan.TicksPerSecond / Stopwatch.Frequency));
             try
             {
@@ -95,6 +100,11 @@ internal sealed partial class Bot
         interval > TimeSpan.Zero ? now + (long)(ToTicks(interval) * Random.Shared.NextDouble()) : long.MaxValue;
 
     private static readonly TimeSpan MaxSleep = TimeSpan.FromSeconds(60);
+
+    /// <summary>The step housekeeping wake-ups are rounded up to (20 ms, in <see cref="MonoClock"/> ticks): small against a heartbeat interval.</summary>
+    private static readonly long WakeGrid = Stopwatch.Frequency / 50;
+
+    private static long RoundUpToWakeGrid(long ticks) => ticks >= long.MaxValue - WakeGrid ? ticks : (ticks + WakeGrid - 1) / WakeGrid * WakeGrid;
 
     /// <summary>Sends a broadcast text now if online; returns whether it was queued.</summary>
     public bool TryBroadcast(string text)
