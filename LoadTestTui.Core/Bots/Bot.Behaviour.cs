@@ -83,10 +83,9 @@ internal sealed partial class Bot
             if (oldest != 0)
                 housekeeping = Math.Min(housekeeping, quietSince + responseTimeout + 1);
             var due = Math.Min(Math.Min(nextPing, nextChat), RoundUpToWakeGrid(housekeeping));
-            var wait = TimeSpan.FromTicks(Math.Max(1, (due - MonoClock.Now) * TimeSpan.TicksPerSecond / Stopwatch.Frequency));
             try
             {
-                await Task.Delay(wait < MaxSleep ? wait : MaxSleep, wake).ConfigureAwait(false);
+                await Task.Delay(SleepUntil(due, MonoClock.Now), wake).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -103,6 +102,20 @@ internal sealed partial class Bot
 
     /// <summary>The step housekeeping wake-ups are rounded up to (20 ms, in <see cref="MonoClock"/> ticks): small against a heartbeat interval.</summary>
     private static readonly long WakeGrid = Stopwatch.Frequency / 50;
+
+    /// <summary>
+    /// How long to sleep until <paramref name="due"/> (<see cref="MonoClock"/> ticks), at most
+    /// <see cref="MaxSleep"/>. Compared before it is scaled: with everything off, due is
+    /// <see cref="long.MaxValue"/>, and scaling that overflowed to a sign that depended on the clock,
+    /// so a bot with no heartbeat, ping or chat sometimes slept 100 ns at a time, over and over.
+    /// </summary>
+    internal static TimeSpan SleepUntil(long due, long now)
+    {
+        var ticks = due - now;
+        if (due == long.MaxValue || ticks >= ToTicks(MaxSleep))
+            return MaxSleep;
+        return TimeSpan.FromTicks(Math.Max(1, ticks * TimeSpan.TicksPerSecond / Stopwatch.Frequency));
+    }
 
     private static long RoundUpToWakeGrid(long ticks) => ticks >= long.MaxValue - WakeGrid ? ticks : (ticks + WakeGrid - 1) / WakeGrid * WakeGrid;
 
