@@ -109,13 +109,21 @@ internal sealed class Broadcaster(FrameCodec codec, FlushTicker? ticker)
     /// <param name="sender">On a quiet server its own copy is its answer and may leave from this thread (see <see cref="ChatSession.Answer"/>).</param>
     private void Append(byte[] frame, long forJoinedBefore, ChatSession? sender = null)
     {
+        var quiet = ticker is null || !ticker.Busy;
+        if (quiet && _entries.Count == 0)
+        {
+            // Nothing gathered: the frame goes out as it is, with no copy into the buffer.
+            _owing = 1;
+            FanOut(frame, [new Entry(forJoinedBefore, 0)], _firstEntry++, sender);
+            return;
+        }
         _entries.Add(new Entry(forJoinedBefore, _pending.WrittenCount));
         _pending.Write(frame);
         _owing = _entries.Count;
-        if (ticker is null || !ticker.Busy)
+        if (quiet)
             HandOutLocked(sender);
         else
-            ticker.Wake();
+            ticker!.Wake();
     }
 
     private void HandOutLocked(ChatSession? answering = null)
@@ -130,6 +138,12 @@ internal sealed class Broadcaster(FrameCodec codec, FlushTicker? ticker)
         _pending = new ArrayBufferWriter<byte>(Math.Max(256, buffer.Length));
         _entries.Clear();
         _firstEntry += entries.Length;
+        FanOut(buffer, entries, firstEntry, answering);
+    }
+
+    /// <summary>Queues for every registered user the suffix of <paramref name="entries"/> (numbered from <paramref name="firstEntry"/>) it is owed.</summary>
+    private void FanOut(ReadOnlyMemory<byte> buffer, ReadOnlySpan<Entry> entries, long firstEntry, ChatSession? answering)
+    {
         var first = 0;
         foreach (var user in Registry.Users)
         {
