@@ -1,31 +1,48 @@
 using System.Diagnostics;
 using LoadTestTui.Core.Engine;
+using LoadTestTui.Core.Loops;
 using LoadTestTui.Core.Protocol;
 
 namespace LoadTestTui.Core.Bots;
 
 internal sealed partial class Bot
 {
+    private static readonly Action<object?> BroadcastPosted = static state => ((BroadcastWork)state!).Run();
+
     private uint _chatSequence;
     private uint _pingSequence;
     private PendingReplies? _replies;
     private SendLog? _sendLog;
 
+    private sealed record BroadcastWork(Bot Bot, string Text)
+    {
+        public void Run() => Bot.SendBroadcast(Text);
+    }
+
     /// <summary>The bot's recent chat send times, read by receivers for fan-out latency; null until its first tagged chat.</summary>
     public SendLog? SendLog => Volatile.Read(ref _sendLog);
 
-    /// <summary>The send log, made on the first tagged chat: before the send, since a receiver may be quicker than us.</summary>
-    internal SendLog OwnSendLog => Volatile.Read(ref _sendLog) ?? Interlocked.CompareExchange(ref _sendLog, new SendLog(), null) ?? _sendLog!;
+    /// <summary>The send log, made on the first tagged chat and published whole to receivers on other loops.</summary>
+    internal SendLog OwnSendLog => MadeOnFirstUse(ref _sendLog);
 
     /// <summary>Replies awaited, made on first use: an idle bot never needs them.</summary>
-    private PendingReplies Replies => Volatile.Read(ref _replies) ?? Interlocked.CompareExchange(ref _replies, new PendingReplies(), null) ?? _replies!;
+    private PendingReplies Replies => MadeOnFirstUse(ref _replies);
+
+    /// <summary>The object in <paramref name="field"/>, made on first use and published whole to readers on other threads (the tick, other loops).</summary>
+    private static T MadeOnFirstUse<T>(ref T? field) where T : class, new()
+    {
+        if (field is { } made)
+            return made;
+        Volatile.Write(ref field, made = new T());
+        return made;
+    }
 
     /// <summary>
     /// The online phase: heartbeats, pings and random chat until the connection ends or the bot
     /// stops. The intervals come from the run's current behaviour (a load plan's stage may change
     /// them), read on every wake-up; the bot never sleeps past the next change.
     /// </summary>
-    private async Task BehaveAsync(BotConnection connection, CancellationToken wake)
+    private async ValueTask BehaveAsync(LoopConnection connection)
     {
         var responseTimeout = ToTicks(_options.ResponseTimeout);
         var now = MonoClock.Now;
@@ -35,7 +52,7 @@ internal sealed partial class Bot
         var nextPing = FirstDue(now, behaviour.PingInterval);
         var nextChat = behaviour.Chats ? now + NextChatDelay(behaviour) : long.MaxValue;
 
-        while (!wake.IsCancellationRequested)
+        while (connection.IsOpen && !Stopped)
         {
             now = MonoClock.Now;
             if (now >= changesAt)
@@ -51,46 +68,38 @@ internal sealed partial class Bot
             }
             if (now >= nextHeartbeat)
             {
-                if (!await SendOrRecordAsync(connection, Packet.Heartbeat(), "heartbeat", wake).ConfigureAwait(false))
+                if (!Send(connection, Packet.Heartbeat(), "heartbeat"))
                     return;
                 nextHeartbeat = now + ToTicks(behaviour.HeartbeatInterval);
             }
             if (now >= nextPing)
             {
-                if (!await SendPingAsync(connection, wake).ConfigureAwait(false))
+                if (!SendPing(connection))
                     return;
                 nextPing = now + ToTicks(behaviour.PingInterval);
             }
             if (now >= nextChat)
             {
-                if (!_run.ChatPaused && !await SendChatAsync(connection, PickMessage(), wake).ConfigureAwait(false))
+                if (!_run.ChatPaused && !SendChat(connection, PickMessage()))
                     return;
                 nextChat = now + NextChatDelay(behaviour);
             }
             // Silence times out, not a slow reply: frames still arriving mean the reply is queued behind them.
-            var oldest = Volatile.Read(ref _replies)?.OldestTicks() ?? 0;
-            var quietSince = Math.Max(oldest, Volatile.Read(ref _lastReceivedTicks));
+            var oldest = _replies?.OldestTicks() ?? 0;
+            var quietSince = Math.Max(oldest, _lastReceivedTicks);
             if (oldest != 0 && now - quietSince > responseTimeout)
             {
                 RecordError(ErrorKind.ResponseTimeout, $"no echo or pong, and nothing else received, for {_options.ResponseTimeout.TotalSeconds:0.#} s");
                 return;
             }
-            // Housekeeping (heartbeats, timeout checks, stage changes) wakes on a shared grid, so bots
-            // due within one step wake together in one pass of the timer queue instead of each waking
-            // a thread-pool worker that then spins before it sleeps. Chats and pings, which measure
-            // round trips, keep their exact times (two sends in one wake would queue one behind the other).
+            // Housekeeping (heartbeats, timeout checks, stage changes) wakes on a shared grid, so the
+            // bots due within one step wake in one pass of their loop. Chats and pings, which
+            // measure round trips, keep their exact times (two sends in one wake-up would queue
+            // one behind the other).
             var housekeeping = Math.Min(nextHeartbeat, changesAt);
             if (oldest != 0)
                 housekeeping = Math.Min(housekeeping, quietSince + responseTimeout + 1);
-            var due = Math.Min(Math.Min(nextPing, nextChat), RoundUpToWakeGrid(housekeeping));
-            try
-            {
-                await Task.Delay(SleepUntil(due, MonoClock.Now), wake).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            await _timer.Sleep(Math.Min(Math.Min(nextPing, nextChat), RoundUpToWakeGrid(housekeeping))).ConfigureAwait(false);
         }
     }
 
@@ -98,38 +107,27 @@ internal sealed partial class Bot
     private static long FirstDue(long now, TimeSpan interval) =>
         interval > TimeSpan.Zero ? now + (long)(ToTicks(interval) * Random.Shared.NextDouble()) : long.MaxValue;
 
-    private static readonly TimeSpan MaxSleep = TimeSpan.FromSeconds(60);
-
     /// <summary>The step housekeeping wake-ups are rounded up to (20 ms, in <see cref="MonoClock"/> ticks): small against a heartbeat interval.</summary>
     private static readonly long WakeGrid = Stopwatch.Frequency / 50;
 
-    /// <summary>
-    /// How long to sleep until <paramref name="due"/> (<see cref="MonoClock"/> ticks), at most
-    /// <see cref="MaxSleep"/>. Compared before it is scaled: with everything off, due is
-    /// <see cref="long.MaxValue"/>, and scaling that overflowed to a sign that depended on the clock,
-    /// so a bot with no heartbeat, ping or chat sometimes slept 100 ns at a time, over and over.
-    /// </summary>
-    internal static TimeSpan SleepUntil(long due, long now)
-    {
-        var ticks = due - now;
-        if (due == long.MaxValue || ticks >= ToTicks(MaxSleep))
-            return MaxSleep;
-        return TimeSpan.FromTicks(Math.Max(1, ticks * TimeSpan.TicksPerSecond / Stopwatch.Frequency));
-    }
+    internal static long RoundUpToWakeGrid(long ticks) => ticks >= long.MaxValue - WakeGrid ? long.MaxValue : (ticks + WakeGrid - 1) / WakeGrid * WakeGrid;
 
-    private static long RoundUpToWakeGrid(long ticks) => ticks >= long.MaxValue - WakeGrid ? ticks : (ticks + WakeGrid - 1) / WakeGrid * WakeGrid;
-
-    /// <summary>Sends a broadcast text now if online; returns whether it was queued.</summary>
+    /// <summary>Sends a broadcast text through this bot if it is online; returns whether it was handed to the bot's loop.</summary>
     public bool TryBroadcast(string text)
     {
-        var connection = Volatile.Read(ref _connection);
-        if (connection is null || State != BotState.Online)
+        if (State != BotState.Online)
             return false;
-        _ = SendChatAsync(connection, text, CancellationToken.None).AsTask();
+        _loop.Post(BroadcastPosted, new BroadcastWork(this, text));
         return true;
     }
 
-    private async ValueTask<bool> SendChatAsync(BotConnection connection, string text, CancellationToken wake)
+    private void SendBroadcast(string text)
+    {
+        if (_connection is { IsOpen: true } connection && State == BotState.Online)
+            SendChat(connection, text);
+    }
+
+    private bool SendChat(LoopConnection connection, string text)
     {
         // Checked before a sequence is taken: a text that cannot be sent must not open a gap receivers count as lost.
         if (!_run.Codec.FitsChat(_options.Tagged ? new ChatTag(_run.RunId, Id, uint.MaxValue).AppendTo(text) : text))
@@ -137,44 +135,51 @@ internal sealed partial class Bot
             _run.Events.Add(EventLevel.Warning, $"{Name}: chat text too long for the {_run.Codec.MaxFrameSize}-byte frame limit; not sent");
             return true;
         }
-        var sequence = Interlocked.Increment(ref _chatSequence);
+        var sequence = ++_chatSequence;
         var wireText = _options.Tagged ? new ChatTag(_run.RunId, Id, sequence).AppendTo(text) : text;
         var now = MonoClock.Now;
         var receivers = Math.Max(0, _run.Counters.Online + _run.RemoteOnline - 1); // a cluster's other agents' bots receive it too
         if (_options.Tagged)
-            OwnSendLog.Record(sequence, now);
+            OwnSendLog.Record(sequence, now); // before the send: a receiver on another loop may be quicker than us
         Replies.Add(isPing: false, sequence, now, _options.Tagged ? null : wireText);
-        if (!await SendOrRecordAsync(connection, Packet.Chat(wireText, MonoClock.WireMilliseconds), "chat", wake).ConfigureAwait(false))
+        if (!Send(connection, Packet.Chat(wireText, MonoClock.WireMilliseconds), "chat"))
             return false;
         if (_options.Tagged)
-            Interlocked.Add(ref _traffic.DeliveryExpected, receivers);
-        Interlocked.Increment(ref _traffic.MessagesSent);
+            _traffic.DeliveryExpected += receivers;
+        _traffic.MessagesSent++;
         return true;
     }
 
-    private async ValueTask<bool> SendPingAsync(BotConnection connection, CancellationToken wake)
+    private bool SendPing(LoopConnection connection)
     {
-        var sequence = Interlocked.Increment(ref _pingSequence);
+        var sequence = ++_pingSequence;
         Replies.Add(isPing: true, sequence, MonoClock.Now, null);
-        if (!await SendOrRecordAsync(connection, Packet.Ping(MonoClock.WireMilliseconds, sequence), "ping", wake).ConfigureAwait(false))
+        if (!Send(connection, Packet.Ping(MonoClock.WireMilliseconds, sequence), "ping"))
             return false;
-        Interlocked.Increment(ref _traffic.PingsSent);
+        _traffic.PingsSent++;
         return true;
     }
 
-    /// <summary>Sends and counts one frame. A failed send is an error only when the connection was not already ending for another reason.</summary>
-    private async ValueTask<bool> SendOrRecordAsync(BotConnection connection, Packet packet, string what, CancellationToken wake)
+    /// <summary>
+    /// Encodes and sends one frame, and counts it. False when the connection is not open (its
+    /// ending is classified when it is closed) or when this send failed (recorded as send_failed).
+    /// </summary>
+    private bool Send(LoopConnection connection, in Packet packet, string what)
     {
-        var size = await connection.TrySendAsync(packet).ConfigureAwait(false);
-        if (size > 0)
+        if (!connection.IsOpen)
+            return false;
+        var size = _run.Codec.MeasureFrame(packet);
+        var frame = _loop.SendBuffer(size);
+        _run.Codec.Write(packet, frame);
+        if (!connection.Send(frame))
         {
-            Interlocked.Increment(ref _traffic.FramesSent);
-            Interlocked.Add(ref _traffic.BytesSent, size);
-            return true;
+            if (!_errorThisConnection && !Stopped)
+                RecordError(ErrorKind.SendFailed, $"{what} send failed ({connection.End.Detail})");
+            return false;
         }
-        if (!wake.IsCancellationRequested && !_errorThisConnection && !connection.Closed.IsCancellationRequested)
-            RecordError(ErrorKind.SendFailed, $"{what} send failed");
-        return false;
+        _traffic.FramesSent++;
+        _traffic.BytesSent += size;
+        return true;
     }
 
     private static long NextChatDelay(BotBehaviour behaviour)

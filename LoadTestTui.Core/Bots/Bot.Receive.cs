@@ -10,7 +10,7 @@ internal sealed partial class Bot : IFrameHandler
 
     private TrafficCounters _traffic;
 
-    // Receive state: touched only by this bot's read loop, so no lock.
+    // Receive state: touched only on this bot's loop, so no lock.
     private SenderTable? _audit;
     private byte[]? _nameBytes;
     private int _reconnects;
@@ -36,21 +36,25 @@ internal sealed partial class Bot : IFrameHandler
         _lastReceivedTicks = MonoClock.Now; // the registration and reply waits time out on silence, not on a deadline
         switch (frame.Type)
         {
+            case PacketType.AnsUserList when !_registered:
+                _registered = true; // later lists (a long list is split) add nothing we track
+                _timer.Poke();
+                break;
             case PacketType.AnsUserList:
-                _registered.TrySetResult(); // later lists (a long list is split) add nothing we track
                 break;
             case PacketType.AnsChatting:
                 OnChat(frame);
                 break;
             case PacketType.AnsPong:
                 _traffic.PongsReceived++;
-                if (Volatile.Read(ref _replies)?.TryComplete(isPing: true, frame.Sequence, out var pingSent) == true)
+                if (_replies?.TryComplete(isPing: true, frame.Sequence, out var pingSent) == true)
                     _run.PingRtt.Record(MonoClock.MicrosecondsSince(pingSent));
                 break;
             case PacketType.AnsNewUserNotify or PacketType.AnsExitUser:
                 break;
             case PacketType.AnsExit when _stopRequested:
-                _exitAnswered.TrySetResult();
+                _exitAnswered = true;
+                _timer.Poke();
                 break;
             default:
                 CountUnexpected(frame.Type);
@@ -72,7 +76,7 @@ internal sealed partial class Bot : IFrameHandler
         long sentTicks;
         if (senderId == Id)
         {
-            if (Volatile.Read(ref _replies) is { } replies && replies.TryComplete(isPing: false, sequence, out sentTicks))
+            if (_replies is { } replies && replies.TryComplete(isPing: false, sequence, out sentTicks))
                 RecordEcho(sentTicks);
             return;
         }
@@ -96,7 +100,7 @@ internal sealed partial class Bot : IFrameHandler
     private void OnUntagged(in Frame frame)
     {
         // Only --no-tag echoes decode the text (an allocation); tagged runs never get here for their own chats.
-        if (!_options.Tagged && Volatile.Read(ref _replies) is { } replies
+        if (!_options.Tagged && _replies is { } replies
             && frame.NameEquals(_nameBytes ??= _run.Codec.TextEncoding.GetBytes(Name))
             && replies.TryCompleteText(frame.DecodeText(), out var sentTicks))
         {
@@ -151,7 +155,7 @@ internal sealed partial class Bot : IFrameHandler
     {
         // Deliveries missed while this bot was offline were never owed to it: start counting afresh.
         _audit?.Clear();
-        Volatile.Read(ref _replies)?.Clear();
+        _replies?.Clear();
     }
 
     public BotRow ToRow()

@@ -2,30 +2,35 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using LoadTestTui.Core.Engine;
+using LoadTestTui.Core.Loops;
 using LoadTestTui.Core.Protocol;
 
 namespace LoadTestTui.Core.Bots;
 
 /// <summary>
-/// One simulated chat user: a single async loop that connects, registers, chats, sends
-/// heartbeats and pings, reconnects with backoff when dropped, and says goodbye when told
-/// to stop. It owns one read loop and one serialized writer per connection and reports only
-/// through the run's counters, recorders and event log; it never touches a UI or console.
+/// One simulated chat user: a single async flow that connects, registers, chats, sends
+/// heartbeats and pings, reconnects with backoff when dropped, and says goodbye when told to
+/// stop. It lives on one <see cref="EventLoop"/>: its code, its connection's frames and its sends
+/// all run on that loop's thread, so its state needs no lock. Between actions it sleeps on its
+/// <see cref="LoopTimer"/> until the next due time; whatever changes its situation (a frame it
+/// waits for, the connection ending, a stop) pokes that sleep, and it looks again. It reports
+/// only through the run's counters, recorders and event log; it never touches a UI or console.
 /// </summary>
-internal sealed partial class Bot
+internal sealed partial class Bot : IConnectionOwner
 {
     private readonly RunContext _run;
     private readonly BotOptions _options;
+    private readonly EventLoop _loop;
+    private readonly LoopTimer _timer;
     private int _state = (int)BotState.Idle;
     private volatile bool _stopRequested;
-    private CancellationTokenSource _stopSignal = new();
-    private BotConnection? _connection;
-    private TaskCompletionSource _registered = NewSignal();
-    private TaskCompletionSource _exitAnswered = NewSignal();
+    private LoopConnection? _connection;
+    private bool _registered;
+    private bool _exitAnswered;
     private bool _errorThisConnection;
     private ErrorKind? _lastErrorKind;
 
-    /// <summary>When the last frame arrived (MonoClock ticks), bumped by the read loop: silence is what times out.</summary>
+    /// <summary>When the last frame arrived (MonoClock ticks), stamped by the receive path: silence is what times out.</summary>
     private long _lastReceivedTicks;
 
     public Bot(int id, RunContext run)
@@ -33,6 +38,8 @@ internal sealed partial class Bot
         Id = id;
         _run = run;
         _options = run.Options;
+        _loop = run.Loops.For(id);
+        _timer = new LoopTimer(_loop);
         Name = string.Create(CultureInfo.InvariantCulture, $"{_options.NamePrefix}{id:D4}");
         Interlocked.Increment(ref run.Counters.States[(int)BotState.Idle]);
     }
@@ -48,43 +55,50 @@ internal sealed partial class Bot
     /// <summary>Whether the bot counts toward the run's target; set by the run under the engine's lock.</summary>
     public bool Assigned { get; set; }
 
+    /// <summary>Stopped, or cut by the run's hard stop.</summary>
+    private bool Stopped => _stopRequested || _run.HardStop.IsCancellationRequested;
+
     /// <summary>Starts the bot, which takes over the handshake slot the caller holds; false (slot still the caller's) when already running.</summary>
     public bool Start()
     {
         if (!Completion.IsCompleted)
             return false;
         _stopRequested = false;
-        _stopSignal = new CancellationTokenSource();
-        Completion = RunAsync(_run.HardStop.Token);
+        Completion = RunAsync();
         return true;
     }
 
-    /// <summary>Asks the bot to say goodbye and stop; returns at once.</summary>
+    /// <summary>Asks the bot to say goodbye and stop; returns at once (the bot hears of it on its loop).</summary>
     public void RequestStop()
     {
         if (_stopRequested)
             return;
         _stopRequested = true;
-        // Asynchronously: cancellation callbacks would otherwise run bot code on the caller's thread.
-        _ = _stopSignal.CancelAsync();
+        _timer.Poke();
     }
+
+    /// <summary>Wakes the bot to notice the run's hard stop.</summary>
+    public void Cut() => _timer.Poke();
+
+    /// <summary>The connection opened, failed or ended: look again.</summary>
+    void IConnectionOwner.OnConnectionChanged() => _timer.Poke();
 
     /// <summary>
     /// The bot's life. The run took a handshake slot for the first connection before starting
     /// the bot; each reconnect waits for its per-bot backoff, then for the crowd's turn and a slot.
     /// </summary>
-    private async Task RunAsync(CancellationToken hardStop)
+    private async Task RunAsync()
     {
         var holdsSlot = true;
         try
         {
-            await Task.Yield(); // never run a bot's connect on the caller's (engine tick) thread
+            await _timer.SwitchToLoop().ConfigureAwait(false); // never on the caller's (engine tick) thread
             var attempt = 0;
-            while (!_stopRequested && !hardStop.IsCancellationRequested)
+            while (!Stopped)
             {
                 holdsSlot = false; // the connection ends its handshake, whatever happens
-                var wasOnline = await RunConnectionAsync(hardStop).ConfigureAwait(false);
-                if (_stopRequested || hardStop.IsCancellationRequested)
+                var wasOnline = await RunConnectionAsync().ConfigureAwait(false);
+                if (Stopped)
                     break;
                 attempt = wasOnline ? 1 : attempt + 1;
                 if (_options.MaxReconnects is { } max && attempt > max)
@@ -95,10 +109,10 @@ internal sealed partial class Bot
                 }
                 SetState(BotState.Reconnecting);
                 var delay = Backoff.Delay(attempt, _options.ReconnectBaseDelay, _options.ReconnectMaxDelay, Random.Shared.NextDouble());
-                if (!await PauseAsync(delay).ConfigureAwait(false) || !await AwaitReconnectTurnAsync().ConfigureAwait(false))
+                if (!await PauseAsync(MonoClock.Now + ToTicks(delay)).ConfigureAwait(false) || !await AwaitReconnectTurnAsync().ConfigureAwait(false))
                     break;
                 holdsSlot = true;
-                Interlocked.Increment(ref _reconnects);
+                _reconnects++;
                 Interlocked.Increment(ref _run.Counters.Reconnects);
             }
         }
@@ -118,37 +132,32 @@ internal sealed partial class Bot
     }
 
     /// <summary>Waits for the crowd's next reconnect turn and a free handshake slot; false when the bot is stopped meanwhile.</summary>
-    private async Task<bool> AwaitReconnectTurnAsync()
+    private async ValueTask<bool> AwaitReconnectTurnAsync()
     {
         while (true)
         {
-            var now = MonoClock.Now;
-            var turn = _run.Reconnects.Reserve(now, Random.Shared.NextDouble());
-            if (!await PauseAsync(TimeSpan.FromMicroseconds(MonoClock.ToMicroseconds(turn - now))).ConfigureAwait(false))
+            var turn = _run.Reconnects.Reserve(MonoClock.Now, Random.Shared.NextDouble());
+            if (!await PauseAsync(turn).ConfigureAwait(false))
                 return false;
             if (_run.Handshakes.TryBegin())
                 return true;
         }
     }
 
-    /// <summary>Sleeps unless stopped; false when the bot was told to stop.</summary>
-    private async Task<bool> PauseAsync(TimeSpan delay)
+    /// <summary>Sleeps until <paramref name="until"/> (MonoClock ticks) unless stopped; false when the bot was told to stop.</summary>
+    private async ValueTask<bool> PauseAsync(long until)
     {
-        if (delay <= TimeSpan.Zero)
-            return !_stopSignal.IsCancellationRequested;
-        try
+        while (!Stopped)
         {
-            await Task.Delay(delay, _stopSignal.Token).ConfigureAwait(false);
-            return true;
+            if (MonoClock.Now >= until)
+                return true;
+            await _timer.Sleep(until).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        return false;
     }
 
     /// <summary>One connection from connect to close, holding a handshake slot until registered; returns whether the bot got online on it.</summary>
-    private async Task<bool> RunConnectionAsync(CancellationToken hardStop)
+    private async ValueTask<bool> RunConnectionAsync()
     {
         SetState(BotState.Connecting);
         _errorThisConnection = false;
@@ -157,25 +166,18 @@ internal sealed partial class Bot
         var handshakeOpen = true;
         try
         {
-            var socket = await ConnectAsync(hardStop).ConfigureAwait(false);
-            if (socket is null)
+            var connection = await ConnectAsync(began).ConfigureAwait(false);
+            if (connection is null)
                 return false;
             _run.ConnectTime.Record(MonoClock.MicrosecondsSince(began));
             Interlocked.Increment(ref _run.Counters.Connects);
 
-            await using var connection = new BotConnection(socket, _run.Codec);
-            using var wake = CancellationTokenSource.CreateLinkedTokenSource(hardStop, _stopSignal.Token);
             BeginConnection(connection);
-            var reading = ReadAsync(connection, wake);
             var online = false;
             try
             {
                 SetState(BotState.Registering);
-                if (!await SendOrRecordAsync(connection, Packet.Register(Name), "register", wake.Token).ConfigureAwait(false))
-                {
-                    // Recorded by the send, unless the connection was already ending.
-                }
-                else if (await WaitRegisteredAsync(wake.Token).ConfigureAwait(false))
+                if (Send(connection, Packet.Register(Name), "register") && await WaitRegisteredAsync(connection).ConfigureAwait(false))
                 {
                     var answered = MonoClock.Now;
                     _run.Registration.Record(MonoClock.ToMicroseconds(answered - began));
@@ -183,18 +185,19 @@ internal sealed partial class Bot
                     handshakeOpen = false;
                     online = true;
                     SetState(BotState.Online);
-                    await BehaveAsync(connection, wake.Token).ConfigureAwait(false);
+                    await BehaveAsync(connection).ConfigureAwait(false);
                 }
-                if (_stopRequested && !hardStop.IsCancellationRequested && !reading.IsCompleted)
-                    await SayGoodbyeAsync(connection, online, hardStop).ConfigureAwait(false);
+                if (_stopRequested && !_run.HardStop.IsCancellationRequested && connection.IsOpen)
+                    await SayGoodbyeAsync(connection, online).ConfigureAwait(false);
             }
             finally
             {
                 Volatile.Write(ref _connection, null);
-                connection.Abort();
-                var end = await reading.ConfigureAwait(false);
-                if (!_stopRequested && !hardStop.IsCancellationRequested && !_errorThisConnection)
+                var endedOnItsOwn = connection.State == ConnectionState.Ended;
+                connection.Close();
+                if (endedOnItsOwn && !Stopped && !_errorThisConnection)
                 {
+                    var end = connection.End;
                     var (kind, message) = ErrorClassifier.ForLoopEnd(end);
                     if (end.Error is { } protocolError)
                         _run.Counters.ProtocolError(protocolError.Kind);
@@ -219,60 +222,45 @@ internal sealed partial class Bot
             _run.Handshakes.Abandoned();
     }
 
-    private async Task<Socket?> ConnectAsync(CancellationToken hardStop)
+    /// <summary>Connects to the first of the host's addresses that answers, within the connect timeout; null (error recorded unless stopped) when none does.</summary>
+    private async ValueTask<LoopConnection?> ConnectAsync(long began)
     {
-        IPAddress[] addresses;
-        try
+        var resolving = _run.Addresses;
+        if (!resolving.IsCompleted)
         {
-            addresses = await _run.Addresses.ConfigureAwait(false);
+            await ((Task)resolving).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await _timer.SwitchToLoop().ConfigureAwait(false);
         }
-        catch (SocketException ex)
+        if (!resolving.IsCompletedSuccessfully)
         {
-            RecordError(ErrorKind.Unreachable, $"cannot resolve {_options.Host}: {ex.SocketErrorCode}");
+            var code = resolving.Exception?.InnerException is SocketException se ? se.SocketErrorCode.ToString() : "failed";
+            RecordError(ErrorKind.Unreachable, $"cannot resolve {_options.Host}: {code}");
             return null;
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(hardStop, _stopSignal.Token);
-        timeout.CancelAfter(_options.ConnectTimeout);
-        Exception? last = null;
-        foreach (var address in addresses)
+        var deadline = began + ToTicks(_options.ConnectTimeout);
+        var failure = SocketError.HostNotFound;
+        foreach (var address in resolving.Result)
         {
-            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
+            var local = _options.LocalAddress is { } bind && bind.AddressFamily == address.AddressFamily ? bind : null;
+            var connection = _loop.Connect(new IPEndPoint(address, _options.Port), local, this, _run.Codec);
+            while (connection.State == ConnectionState.Connecting && !Stopped && MonoClock.Now < deadline)
+                await _timer.Sleep(deadline).ConfigureAwait(false);
+            if (connection.IsOpen)
+                return connection;
+            if (connection.State == ConnectionState.Connecting)
             {
-                if (_options.LocalAddress is { } local && local.AddressFamily == address.AddressFamily)
-                    socket.Bind(new IPEndPoint(local, 0));
-                await socket.ConnectAsync(new IPEndPoint(address, _options.Port), timeout.Token).ConfigureAwait(false);
-                return socket;
+                connection.Close();
+                failure = SocketError.TimedOut;
+                break;
             }
-            catch (Exception ex) when (ex is SocketException or OperationCanceledException)
-            {
-                socket.Dispose();
-                last = ex;
-                if (ex is OperationCanceledException)
-                    break;
-            }
+            failure = connection.ConnectError;
         }
-        if (_stopRequested || hardStop.IsCancellationRequested)
+        if (Stopped)
             return null;
-        var (kind, message) = ErrorClassifier.ForConnect(last ?? new SocketException((int)SocketError.HostNotFound));
+        var (kind, message) = ErrorClassifier.ForConnect(failure);
         RecordError(kind, $"{message} ({_options.Host}:{_options.Port})");
         return null;
-    }
-
-    private async Task<FrameLoopEnd> ReadAsync(BotConnection connection, CancellationTokenSource wake)
-    {
-        await Task.Yield();
-        var end = await FrameLoop.RunAsync(connection.Reader, _run.Codec, this, connection.Closed).ConfigureAwait(false);
-        try
-        {
-            wake.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The connection is already being torn down.
-        }
-        return end;
     }
 
     /// <summary>
@@ -280,59 +268,44 @@ internal sealed partial class Bot
     /// receives bytes is a busy server, not a dead one, so only <see cref="BotOptions.ResponseTimeout"/>
     /// of silence (since the register was sent or the last frame arrived) times out.
     /// </summary>
-    private async Task<bool> WaitRegisteredAsync(CancellationToken wake)
+    private async ValueTask<bool> WaitRegisteredAsync(LoopConnection connection)
     {
         var sent = MonoClock.Now;
-        var timeout = _options.ResponseTimeout;
-        while (true)
+        var timeout = ToTicks(_options.ResponseTimeout);
+        while (!_registered)
         {
-            var quietSince = Math.Max(sent, Volatile.Read(ref _lastReceivedTicks));
-            var left = timeout - TimeSpan.FromMicroseconds(MonoClock.MicrosecondsSince(quietSince));
-            if (left <= TimeSpan.Zero)
+            if (!connection.IsOpen || Stopped)
+                return false;
+            var silentUntil = Math.Max(sent, _lastReceivedTicks) + timeout;
+            if (MonoClock.Now >= silentUntil)
             {
-                RecordError(ErrorKind.ResponseTimeout, $"no user list and nothing else received for {timeout.TotalSeconds:0.#} s after registering");
+                RecordError(ErrorKind.ResponseTimeout, $"no user list and nothing else received for {_options.ResponseTimeout.TotalSeconds:0.#} s after registering");
                 return false;
             }
-            try
-            {
-                await _registered.Task.WaitAsync(left, wake).ConfigureAwait(false);
-                return true;
-            }
-            catch (TimeoutException)
-            {
-                // Look again: frames that arrived meanwhile move the silence deadline.
-            }
-            catch (OperationCanceledException)
-            {
-                return false;
-            }
+            await _timer.Sleep(silentUntil).ConfigureAwait(false);
         }
+        return true;
     }
 
     /// <summary>CHAT_EXIT, then wait (bounded) for the server's S_ANS_EXIT or close.</summary>
-    private async Task SayGoodbyeAsync(BotConnection connection, bool online, CancellationToken hardStop)
+    private async ValueTask SayGoodbyeAsync(LoopConnection connection, bool online)
     {
         SetState(BotState.Stopping);
-        if (!online || !await SendOrRecordAsync(connection, Packet.ChatExit(Name), "goodbye", hardStop).ConfigureAwait(false))
+        if (!online || !Send(connection, Packet.ChatExit(Name), "goodbye"))
             return;
         Interlocked.Increment(ref _run.Counters.GoodbyesSent);
-        try
-        {
-            await _exitAnswered.Task.WaitAsync(_options.ResponseTimeout, hardStop).ConfigureAwait(false);
+        // The engine's stop timeout bounds the goodbye; a server that never answers is not an error here.
+        var deadline = MonoClock.Now + ToTicks(_options.ResponseTimeout);
+        while (!_exitAnswered && connection.IsOpen && !_run.HardStop.IsCancellationRequested && MonoClock.Now < deadline)
+            await _timer.Sleep(deadline).ConfigureAwait(false);
+        if (_exitAnswered)
             Interlocked.Increment(ref _run.Counters.GoodbyesAcknowledged);
-        }
-        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
-        {
-            // The engine's stop timeout bounds the goodbye; a server that never answers is not an error here.
-        }
     }
 
-    private void BeginConnection(BotConnection connection)
+    private void BeginConnection(LoopConnection connection)
     {
-        _registered = NewSignal();
-        _exitAnswered = NewSignal();
-        _errorThisConnection = false;
-        _lastErrorKind = null;
+        _registered = false;
+        _exitAnswered = false;
         ResetReceiveState();
         Volatile.Write(ref _connection, connection);
     }
@@ -352,6 +325,4 @@ internal sealed partial class Bot
         _run.Counters.Error(kind);
         _run.Events.Add(EventLevel.Warning, $"{Name}: {message}");
     }
-
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

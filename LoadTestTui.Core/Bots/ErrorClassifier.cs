@@ -6,17 +6,15 @@ namespace LoadTestTui.Core.Bots;
 /// <summary>Maps transport failures to an error class and a short message (never a stack trace).</summary>
 public static class ErrorClassifier
 {
-    public static (ErrorKind Kind, string Message) ForConnect(Exception ex) => Unwrap(ex) switch
+    public static (ErrorKind Kind, string Message) ForConnect(SocketError error) => error switch
     {
-        SocketException { SocketErrorCode: SocketError.ConnectionRefused } => (ErrorKind.ConnectRefused, "connection refused"),
-        SocketException { SocketErrorCode: SocketError.TimedOut } => (ErrorKind.ConnectTimeout, "connect timed out"),
-        SocketException { SocketErrorCode: SocketError.TooManyOpenSockets } => (ErrorKind.Unreachable, "too many open files (local limit)"),
-        SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain } => (ErrorKind.Unreachable, "host not found"),
-        SocketException { SocketErrorCode: SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.HostDown or SocketError.NetworkDown } => (ErrorKind.Unreachable, "host unreachable"),
-        SocketException { SocketErrorCode: SocketError.AddressNotAvailable } => (ErrorKind.Unreachable, "no local address/port available"),
-        SocketException se => (ErrorKind.ConnectionReset, $"connect failed: {se.SocketErrorCode}"),
-        OperationCanceledException or TimeoutException => (ErrorKind.ConnectTimeout, "connect timed out"),
-        var other => (ErrorKind.ConnectionReset, $"connect failed: {other.GetType().Name}"),
+        SocketError.ConnectionRefused => (ErrorKind.ConnectRefused, "connection refused"),
+        SocketError.TimedOut => (ErrorKind.ConnectTimeout, "connect timed out"),
+        SocketError.TooManyOpenSockets => (ErrorKind.Unreachable, "too many open files (local limit)"),
+        SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => (ErrorKind.Unreachable, "host not found"),
+        SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.HostDown or SocketError.NetworkDown => (ErrorKind.Unreachable, "host unreachable"),
+        SocketError.AddressNotAvailable => (ErrorKind.Unreachable, "no local address/port available"),
+        _ => (ErrorKind.ConnectionReset, $"connect failed: {error}"),
     };
 
     public static (ErrorKind Kind, string Message) ForLoopEnd(FrameLoopEnd end) => end.Kind switch
@@ -27,6 +25,4 @@ public static class ErrorClassifier
         FrameLoopEndKind.ConnectionReset => (ErrorKind.ConnectionReset, $"connection reset ({end.Detail})"),
         _ => (ErrorKind.ConnectionReset, end.ToString()),
     };
-
-    private static Exception Unwrap(Exception ex) => ex is AggregateException { InnerException: { } inner } ? Unwrap(inner) : ex;
 }

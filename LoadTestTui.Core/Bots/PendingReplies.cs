@@ -3,7 +3,8 @@ namespace LoadTestTui.Core.Bots;
 /// <summary>
 /// A bot's chats and pings awaiting their echo or pong, with their send times. Small and
 /// fixed: when full, the oldest entry gives way (its reply, if it ever comes, goes unmatched).
-/// Touched by the bot's senders and its read loop, so every member takes the lock.
+/// Touched only on the bot's loop thread (its sends and its frames), so it takes no lock;
+/// <see cref="PendingPings"/> is also read by the engine's tick.
 /// </summary>
 internal sealed class PendingReplies
 {
@@ -14,40 +15,34 @@ internal sealed class PendingReplies
 
     private record struct Entry(bool IsPing, uint Sequence, long SentTicks, string? Text);
 
-    /// <summary>Pings awaiting their pong; read without the lock (a snapshot reads it every tick).</summary>
+    /// <summary>Pings awaiting their pong; read from any thread (a snapshot reads it every tick).</summary>
     public int PendingPings => Volatile.Read(ref _pings);
 
     public void Add(bool isPing, uint sequence, long sentTicks, string? text)
     {
-        lock (_entries)
+        var slot = 0;
+        for (var i = 0; i < _entries.Length; i++)
         {
-            var slot = 0;
-            for (var i = 0; i < _entries.Length; i++)
+            if (_entries[i].SentTicks == 0)
             {
-                if (_entries[i].SentTicks == 0)
-                {
-                    slot = i;
-                    break;
-                }
-                if (_entries[i].SentTicks < _entries[slot].SentTicks)
-                    slot = i;
+                slot = i;
+                break;
             }
-            Count(_entries[slot], -1);
-            _entries[slot] = new Entry(isPing, sequence, sentTicks, text);
-            Count(_entries[slot], +1);
+            if (_entries[i].SentTicks < _entries[slot].SentTicks)
+                slot = i;
         }
+        Count(_entries[slot], -1);
+        _entries[slot] = new Entry(isPing, sequence, sentTicks, text);
+        Count(_entries[slot], +1);
     }
 
     /// <summary>Completes the chat (or ping) with this sequence; returns its send time.</summary>
     public bool TryComplete(bool isPing, uint sequence, out long sentTicks)
     {
-        lock (_entries)
+        for (var i = 0; i < _entries.Length; i++)
         {
-            for (var i = 0; i < _entries.Length; i++)
-            {
-                if (_entries[i].SentTicks != 0 && _entries[i].IsPing == isPing && _entries[i].Sequence == sequence)
-                    return Take(i, out sentTicks);
-            }
+            if (_entries[i].SentTicks != 0 && _entries[i].IsPing == isPing && _entries[i].Sequence == sequence)
+                return Take(i, out sentTicks);
         }
         sentTicks = 0;
         return false;
@@ -56,19 +51,16 @@ internal sealed class PendingReplies
     /// <summary>Completes the oldest untagged chat whose text the echo ends with (the server adds a prefix).</summary>
     public bool TryCompleteText(string echoed, out long sentTicks)
     {
-        lock (_entries)
+        var found = -1;
+        for (var i = 0; i < _entries.Length; i++)
         {
-            var found = -1;
-            for (var i = 0; i < _entries.Length; i++)
-            {
-                var e = _entries[i];
-                if (e.SentTicks != 0 && e.Text is not null && (found < 0 || e.SentTicks < _entries[found].SentTicks)
-                    && echoed.EndsWith(e.Text, StringComparison.Ordinal))
-                    found = i;
-            }
-            if (found >= 0)
-                return Take(found, out sentTicks);
+            var e = _entries[i];
+            if (e.SentTicks != 0 && e.Text is not null && (found < 0 || e.SentTicks < _entries[found].SentTicks)
+                && echoed.EndsWith(e.Text, StringComparison.Ordinal))
+                found = i;
         }
+        if (found >= 0)
+            return Take(found, out sentTicks);
         sentTicks = 0;
         return false;
     }
@@ -76,25 +68,19 @@ internal sealed class PendingReplies
     /// <summary>The send time of the oldest reply still awaited; 0 when none.</summary>
     public long OldestTicks()
     {
-        lock (_entries)
+        long oldest = 0;
+        foreach (var e in _entries)
         {
-            long oldest = 0;
-            foreach (var e in _entries)
-            {
-                if (e.SentTicks != 0 && (oldest == 0 || e.SentTicks < oldest))
-                    oldest = e.SentTicks;
-            }
-            return oldest;
+            if (e.SentTicks != 0 && (oldest == 0 || e.SentTicks < oldest))
+                oldest = e.SentTicks;
         }
+        return oldest;
     }
 
     public void Clear()
     {
-        lock (_entries)
-        {
-            Array.Clear(_entries);
-            Volatile.Write(ref _pings, 0);
-        }
+        Array.Clear(_entries);
+        Volatile.Write(ref _pings, 0);
     }
 
     private void Count(Entry entry, int change)

@@ -2,9 +2,9 @@ namespace LoadTestTui.Core.Bots;
 
 /// <summary>
 /// One bot's traffic counters, summed by the engine once per tick. Each bot owns its own, so
-/// thousands of bots on two cores never fight over one cache line. Receive-side fields have a
-/// single writer (the bot's read loop) and are plain increments; send-side fields may be written
-/// by the bot's timers and a broadcast at once, so they use Interlocked (uncontended).
+/// thousands of bots on two cores never fight over one cache line. Every field has a single
+/// writer, the bot's loop thread (its sends and its frames alike), so they are plain increments;
+/// the tick reads them with <see cref="Volatile"/>.
 /// </summary>
 internal struct TrafficCounters
 {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Reactive.Subjects;
 using LoadTestTui.Core.Bots;
+using LoadTestTui.Core.Loops;
 using LoadTestTui.Core.Plans;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -60,6 +61,9 @@ public sealed partial class BotEngine : ILoadEngine
     public BotOptions BotOptions { get; }
 
     public EngineOptions Options { get; }
+
+    /// <summary>What the event loops the bots live on have done so far (they may be shared with other engines of the process).</summary>
+    public LoopFigures LoopFigures => (Options.Loops ?? EventLoops.Shared).Figures;
 
     /// <summary>Completes when the current run has ended (duration reached or stopped) and its final snapshot is published.</summary>
     public Task RunCompletion

@@ -1,3 +1,5 @@
+using LoadTestTui.Core.Loops;
+
 namespace LoadTestTui.Core.Engine;
 
 /// <summary>How the engine runs a test (the bots' own behaviour is in <see cref="Bots.BotOptions"/>).</summary>
@@ -37,6 +39,9 @@ public sealed record EngineOptions
 
     /// <summary>Reconnects per second for the whole run, on top of each bot's backoff.</summary>
     public double ReconnectsPerSecond { get; init; } = 500;
+
+    /// <summary>The event loops bots live on; null for the process's own (<see cref="EventLoops.Shared"/>). Tests pick a backend with it.</summary>
+    internal EventLoops? Loops { get; init; }
 
     public IReadOnlyList<string> Validate()
     {

@@ -115,6 +115,8 @@ internal sealed class Run(RunContext context, int target, TimeSpan? duration, do
             var stragglers = _bots.Count(b => !b.Completion.IsCompleted);
             Context.Events.Add(EventLevel.Warning, $"{stragglers} bots did not finish their goodbye within {timeout.TotalSeconds:0.#} s: cut");
             await Context.HardStop.CancelAsync().ConfigureAwait(false);
+            foreach (var bot in _bots)
+                bot.Cut();
             try
             {
                 await all.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);

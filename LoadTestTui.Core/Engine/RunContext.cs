@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using LoadTestTui.Core.Bots;
+using LoadTestTui.Core.Loops;
 using LoadTestTui.Core.Plans;
 using LoadTestTui.Core.Protocol;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,7 @@ internal sealed class RunContext
     public RunContext(BotOptions options, EngineOptions engine, ILogger logger, string? runId = null)
     {
         Options = options;
+        Loops = engine.Loops ?? EventLoops.Shared;
         RunId = runId ?? ChatTag.NewRunId();
         Bots = new BotDirectory(options.FirstBotId);
         ChatRtt = new LatencyRecorder(engine.KeepUnreported);
@@ -33,6 +35,9 @@ internal sealed class RunContext
     }
 
     public BotOptions Options { get; }
+
+    /// <summary>The event loops the run's bots live on (the process's own unless a test gives others).</summary>
+    public EventLoops Loops { get; }
     public FrameCodec Codec { get; }
     public string RunId { get; }
 

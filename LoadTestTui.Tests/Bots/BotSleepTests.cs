@@ -6,29 +6,31 @@ namespace LoadTestTui.Tests.Bots;
 [TestClass]
 public sealed class BotSleepTests
 {
-    private static readonly TimeSpan MaxSleep = TimeSpan.FromSeconds(60);
+    private static readonly long Grid = Stopwatch.Frequency / 50;
 
     [TestMethod]
-    public void NothingDue_SleepsTheLongestWhateverTheClockReads()
+    public void RoundUpToWakeGrid_NothingDue_StaysNever()
     {
-        // Scaling (long.MaxValue - now) used to overflow to a sign that depended on now: a bot with
-        // heartbeats, pings and chat all off then slept 100 ns at a time for some clock values.
-        var random = new Random(7);
-        var clocks = new List<long> { 0, 1, Stopwatch.GetTimestamp(), long.MaxValue / 2, long.MaxValue - 1 };
-        for (var i = 0; i < 10_000; i++)
-            clocks.Add(random.NextInt64(0, long.MaxValue / 2));
-
-        foreach (var now in clocks)
-            Assert.AreEqual(MaxSleep, Bot.SleepUntil(long.MaxValue, now), $"now = {now}");
+        // With heartbeats, pings and chat all off nothing is due: the bot must sleep until poked. Scaling
+        // "never" once overflowed to a clock-dependent sign, and such a bot woke every 100 ns.
+        Assert.AreEqual(long.MaxValue, Bot.RoundUpToWakeGrid(long.MaxValue));
+        Assert.AreEqual(long.MaxValue, Bot.RoundUpToWakeGrid(long.MaxValue - 1));
+        Assert.AreEqual(long.MaxValue, Bot.RoundUpToWakeGrid(long.MaxValue - Grid + 1));
     }
 
     [TestMethod]
-    public void DueSoon_SleepsUntilThen_AndAlwaysAtLeastATick()
+    public void RoundUpToWakeGrid_AnyTime_NeverEarlierAndLessThanOneStepLater()
     {
-        var now = Stopwatch.GetTimestamp();
+        var random = new Random(7);
+        var times = new List<long> { 0, 1, Grid - 1, Grid, Grid + 1, Stopwatch.GetTimestamp() };
+        for (var i = 0; i < 10_000; i++)
+            times.Add(random.NextInt64(0, long.MaxValue / 2));
 
-        Assert.AreEqual(TimeSpan.FromSeconds(1).Ticks, Bot.SleepUntil(now + Stopwatch.Frequency, now).Ticks, 1, "one second ahead");
-        Assert.AreEqual(TimeSpan.FromTicks(1), Bot.SleepUntil(now - Stopwatch.Frequency, now), "already past: the shortest sleep, never a negative one");
-        Assert.AreEqual(MaxSleep, Bot.SleepUntil(now + 120 * Stopwatch.Frequency, now), "beyond the longest sleep");
+        foreach (var due in times)
+        {
+            var woken = Bot.RoundUpToWakeGrid(due);
+            Assert.IsTrue(woken >= due && woken - due < Grid, $"due {due} woke at {woken}");
+            Assert.AreEqual(0, woken % Grid, $"due {due}: {woken} is off the grid");
+        }
     }
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using LoadTestTui.Core.Bots;
 using LoadTestTui.Core.Engine;
+using LoadTestTui.Core.Loops;
 
 namespace LoadTestTui.Cli;
 
@@ -181,16 +182,27 @@ internal static partial class BenchCommand
             await DelayAsync(TimeSpan.FromSeconds(3)).ConfigureAwait(false); // let every bot reach its chat rhythm
             var before = engine.Latest;
             var cpuBefore = ProcessStats.CpuTime;
+            var loopsBefore = engine.LoopFigures;
             var clock = Stopwatch.StartNew();
             await DelayAsync(measureFor).ConfigureAwait(false);
             var after = engine.Latest;
             var seconds = clock.Elapsed.TotalSeconds;
             var cpu = (ProcessStats.CpuTime - cpuBefore).TotalSeconds;
+            var loops = engine.LoopFigures - loopsBefore;
             var frames = after.FramesReceived + after.FramesSent - before.FramesReceived - before.FramesSent;
             var deliveries = after.Delivery.Received - before.Delivery.Received;
             Console.WriteLine($"[chat] {after.States.Online} online; over {seconds:0.0} s: {(after.MessagesSent - before.MessagesSent) / seconds:N0} chats/s sent, {deliveries / seconds:N0} fan-out deliveries/s ingested, {frames / seconds:N0} frames/s in+out");
             Console.WriteLine($"[chat] bot process CPU {cpu / seconds * 100:0.0} % of a core = {cpu / Math.Max(1, frames) * 1e6:0.00} CPU-s per million frames");
+            Console.WriteLine($"[chat] {LoopLine(loops, after.FramesReceived - before.FramesReceived, seconds, cpu)}");
             Console.WriteLine($"[chat] echo RTT p50 {after.ChatRtt.P50Ms:0.00} ms, p99 {after.ChatRtt.P99Ms:0.00} ms, max {after.ChatRtt.MaxMs:0.0} ms; fan-out p99 {after.Delivery.FanOut.P99Ms:0.00} ms; deliveries {after.Delivery.Received:N0}/{after.Delivery.Expected:N0}, lost {after.Delivery.Lost}, duplicated {after.Delivery.Duplicated}; errors {after.ErrorCount}");
+        }
+
+        /// <summary>The bots' event loops over a measurement: their share of the CPU, reads per second and how many frames a read and reads a wake-up carried.</summary>
+        internal static string LoopLine(LoopFigures loops, long framesReceived, double seconds, double processCpu)
+        {
+            var cpu = loops.Cpu is { } used ? string.Create(CultureInfo.InvariantCulture, $"{used.TotalSeconds / seconds * 100:0.0} % of a core (the rest of the process {(processCpu - used.TotalSeconds) / seconds * 100:0.0} %), ") : "";
+            return string.Create(CultureInfo.InvariantCulture,
+                $"bot loops: {cpu}{loops.Reads / seconds:N0} reads/s, {(double)framesReceived / Math.Max(1, loops.Reads):0.0} frames per read, {(double)loops.Reads / Math.Max(1, loops.Waits):0.0} reads per wake-up");
         }
 
         private static string ErrorBreakdown(EngineSnapshot s)

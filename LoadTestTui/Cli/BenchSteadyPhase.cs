@@ -36,6 +36,7 @@ internal static partial class BenchCommand
             var cpuStart = ProcessStats.CpuTime;
             var clock = Stopwatch.StartNew();
             var (previous, cpuPrevious, atPrevious) = (start, cpuStart, TimeSpan.Zero);
+            var loopsStart = engine.LoopFigures;
             while (clock.Elapsed < measureFor && !cancellationToken.IsCancellationRequested)
             {
                 await DelayAsync(SteadyReport).ConfigureAwait(false);
@@ -54,6 +55,7 @@ internal static partial class BenchCommand
             var totalDeliveries = end.Delivery.Received - start.Delivery.Received;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"[steady] over {clock.Elapsed.TotalSeconds:0} s: {totalDeliveries:N0} deliveries, bot process CPU {totalCpu / clock.Elapsed.TotalSeconds * 100:0.0} % of a core = {PerDelivery(totalCpu, totalDeliveries)} (GC and snapshot cost included)"));
+            Console.WriteLine($"[steady] {Bench.LoopLine(engine.LoopFigures - loopsStart, end.FramesReceived - start.FramesReceived, clock.Elapsed.TotalSeconds, totalCpu)}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"[steady] echo p50 {end.ChatRtt.P50Ms:0.00} ms, p99 {end.ChatRtt.P99Ms:0.00} ms; lost {end.Delivery.Lost}, duplicated {end.Delivery.Duplicated}, out of order {end.Delivery.OutOfOrder} (audited by {end.Delivery.AuditReceivers} receivers over {end.Delivery.Audited:N0} deliveries); errors {end.ErrorCount}"));
         }
