@@ -54,7 +54,14 @@ internal abstract class EventLoop : IDisposable
     public string? LastFault => Volatile.Read(ref _lastFault);
 
     /// <summary>What this loop has done so far, and the CPU its thread used (where /proc tells): read from any thread.</summary>
-    public LoopFigures Figures => new(Volatile.Read(ref _waits), Volatile.Read(ref _reads), ThreadCpu());
+    public LoopFigures Figures
+    {
+        get
+        {
+            var (user, kernel) = ThreadCpu();
+            return new LoopFigures(Volatile.Read(ref _waits), Volatile.Read(ref _reads), user, kernel);
+        }
+    }
 
     /// <summary>Runs <paramref name="action"/> on this loop's thread after the work already posted; safe from any thread.</summary>
     public void Post(Action<object?> action, object? state)
@@ -200,18 +207,20 @@ internal abstract class EventLoop : IDisposable
         return MaxWaitMs;
     }
 
-    private TimeSpan? ThreadCpu()
+    private (TimeSpan? User, TimeSpan? Kernel) ThreadCpu()
     {
         var tid = Volatile.Read(ref _nativeThreadId);
         if (tid == 0)
-            return null;
+            return (null, null);
         try
         {
-            return Monitoring.ProcPidStat.TryParse(File.ReadAllText($"/proc/self/task/{tid}/stat"), out var stat) ? stat.CpuTime : null;
+            return Monitoring.ProcPidStat.TryParse(File.ReadAllText($"/proc/self/task/{tid}/stat"), out var stat)
+                ? (Monitoring.CpuPercent.FromTicks(stat.UserTicks), Monitoring.CpuPercent.FromTicks(stat.SystemTicks))
+                : (null, null);
         }
         catch (IOException)
         {
-            return null;
+            return (null, null);
         }
     }
 

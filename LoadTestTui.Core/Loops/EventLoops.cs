@@ -43,7 +43,7 @@ internal sealed class EventLoops : IDisposable
     {
         get
         {
-            var total = new LoopFigures(0, 0, TimeSpan.Zero);
+            var total = new LoopFigures(0, 0, TimeSpan.Zero, TimeSpan.Zero);
             foreach (var loop in _loops)
                 total += loop.Figures;
             return total;

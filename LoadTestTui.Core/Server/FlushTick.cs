@@ -14,8 +14,8 @@ internal sealed class FlushTick(long generation)
     /// <summary>Writers that sent during this tick: the load the ticker sizes its next period by.</summary>
     public int Flushes => Volatile.Read(ref _flushes);
 
-    /// <summary>Counts one writer's send during this tick.</summary>
-    public void CountFlush() => Interlocked.Increment(ref _flushes);
+    /// <summary>Counts one writer's send during this tick; returns the count so far.</summary>
+    public int CountFlush() => Interlocked.Increment(ref _flushes);
 
     public static FlushTick Over(long generation)
     {

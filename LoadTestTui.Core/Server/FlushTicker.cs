@@ -11,7 +11,7 @@ namespace LoadTestTui.Core.Server;
 /// when the writers that sent during the last tick would add up to more than
 /// <see cref="FlushesPerSecond"/> sends a second: a join storm among N users is N^2 frames, and
 /// with thousands of sessions a fixed few-millisecond linger still meant one send per frame.
-/// A whole tick in which nobody sent puts the ticker to sleep until the next send.
+/// A whole tick in which nobody sent puts the ticker to sleep until sends add up to a busy tick's.
 /// </summary>
 internal sealed class FlushTicker : IDisposable
 {
@@ -57,6 +57,7 @@ internal sealed class FlushTicker : IDisposable
         _linger = linger;
         _busyFlushesPerSecond = busyFlushesPerSecond;
         _busy = busyFlushesPerSecond <= 0;
+        WakeAfterFlushes = Math.Max(1, (int)Math.Ceiling(busyFlushesPerSecond * linger.TotalSeconds));
         _timer = new PeriodicTimer(linger);
         _ = RunAsync();
     }
@@ -88,11 +89,18 @@ internal sealed class FlushTicker : IDisposable
         return needed <= linger ? linger : needed >= ceiling ? ceiling : needed;
     }
 
-    /// <summary>Counts one writer's send during <paramref name="tick"/>, and wakes a sleeping ticker.</summary>
+    /// <summary>
+    /// Sends counted in an idle spell before they wake a sleeping ticker: as many as make one tick
+    /// busy. A quiet server's answers leave it asleep (waking it cost a thread-pool wake-up and a
+    /// spinning worker per pong, on a loopback round trip of ~100 us); a burst wakes it at once.
+    /// </summary>
+    public int WakeAfterFlushes { get; }
+
+    /// <summary>Counts one writer's send during <paramref name="tick"/>; a sleeping ticker wakes once the idle spell has seen <see cref="WakeAfterFlushes"/> of them.</summary>
     public void CountFlush(FlushTick tick)
     {
-        tick.CountFlush();
-        Wake();
+        if (tick.CountFlush() >= WakeAfterFlushes)
+            Wake();
     }
 
     /// <summary>Wakes a ticker that sleeps through an idle spell (work is waiting for the next tick).</summary>
@@ -148,9 +156,10 @@ internal sealed class FlushTicker : IDisposable
     }
 
     /// <summary>
-    /// A whole tick without a send: disarm the timer until a writer sends again, so an idle server
-    /// costs no wake-ups (on a small VM each timer wake-up costs a few hundred microseconds of CPU).
-    /// The tick in progress simply lasts until then; nobody lingers on it, since nobody has sent in it.
+    /// A whole tick without a send: disarm the timer until writers send enough to matter again, so an
+    /// idle or quiet server costs no wake-ups (on a small VM each timer wake-up costs a few hundred
+    /// microseconds of CPU). The tick in progress lasts until then; nobody lingers on it (the server
+    /// is not busy while the ticker sleeps).
     /// </summary>
     /// <returns>False once disposed.</returns>
     private async Task<bool> SleepUntilFlushAsync()
@@ -175,7 +184,13 @@ internal sealed class FlushTicker : IDisposable
             if (_disposed)
                 return false;
             _timer = new PeriodicTimer(period);
-            return true;
         }
+        // The idle spell's tick ends on waking: its sends were spread over the whole spell, so they
+        // say nothing of how busy the server is now; the next tick measures that.
+        var idle = Current;
+        Volatile.Write(ref _current, new FlushTick(idle.Generation + 1));
+        _onTick?.Invoke();
+        idle.End();
+        return true;
     }
 }

@@ -125,7 +125,7 @@ public sealed class SessionWriterTests
     }
 
     [TestMethod]
-    public async Task Ticker_WholeTickWithoutSend_SleepsUntilTheNextSend()
+    public async Task Ticker_WholeTickWithoutSend_SleepsUntilSendsAddUp()
     {
         using var ticker = new FlushTicker(TimeSpan.FromMilliseconds(10));
         await Eventually.TrueAsync(() => ticker.Sleeping, "an idle ticker sleeps");
@@ -135,8 +135,15 @@ public sealed class SessionWriterTests
         Assert.AreSame(asleep, ticker.Current, "no tick while asleep");
         Assert.IsFalse(asleep.Ended.IsCompleted);
 
+        Assert.AreEqual(50, ticker.WakeAfterFlushes, "a busy tick's worth: 5,000 sends a second over 10 ms");
+        for (var sends = 1; sends < ticker.WakeAfterFlushes; sends++)
+            ticker.CountFlush(asleep);
+        await Task.Delay(100);
+        Assert.IsTrue(ticker.Sleeping, "a quiet server's few answers leave it asleep");
+        Assert.AreSame(asleep, ticker.Current);
+
         ticker.CountFlush(asleep);
-        Assert.IsFalse(ticker.Sleeping, "a send wakes it at once");
+        Assert.IsFalse(ticker.Sleeping, "enough sends to matter wake it at once");
         await asleep.Ended.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.IsGreaterThan(asleep.Generation, ticker.Current.Generation);
     }

@@ -197,10 +197,16 @@ internal static partial class BenchCommand
             Console.WriteLine($"[chat] echo RTT p50 {after.ChatRtt.P50Ms:0.00} ms, p99 {after.ChatRtt.P99Ms:0.00} ms, max {after.ChatRtt.MaxMs:0.0} ms; fan-out p99 {after.Delivery.FanOut.P99Ms:0.00} ms; deliveries {after.Delivery.Received:N0}/{after.Delivery.Expected:N0}, lost {after.Delivery.Lost}, duplicated {after.Delivery.Duplicated}; errors {after.ErrorCount}");
         }
 
-        /// <summary>The bots' event loops over a measurement: their share of the CPU, reads per second and how many frames a read and reads a wake-up carried.</summary>
+        /// <summary>
+        /// The bots' event loops over a measurement: their share of the CPU (and the kernel's part of
+        /// it), reads per second, and how many frames a read and reads a wake-up carried.
+        /// </summary>
         internal static string LoopLine(LoopFigures loops, long framesReceived, double seconds, double processCpu)
         {
-            var cpu = loops.Cpu is { } used ? string.Create(CultureInfo.InvariantCulture, $"{used.TotalSeconds / seconds * 100:0.0} % of a core (the rest of the process {(processCpu - used.TotalSeconds) / seconds * 100:0.0} %), ") : "";
+            var cpu = loops is { UserCpu: { } user, KernelCpu: { } kernel }
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"{(user + kernel).TotalSeconds / seconds * 100:0.0} % of a core ({kernel.TotalSeconds / seconds * 100:0.0} in the kernel, {user.TotalSeconds / seconds * 100:0.0} in user space = {user.TotalSeconds / Math.Max(1, framesReceived) * 1e6:0.000} us per frame received; the rest of the process {(processCpu - (user + kernel).TotalSeconds) / seconds * 100:0.0} %), ")
+                : "";
             return string.Create(CultureInfo.InvariantCulture,
                 $"bot loops: {cpu}{loops.Reads / seconds:N0} reads/s, {(double)framesReceived / Math.Max(1, loops.Reads):0.0} frames per read, {(double)loops.Reads / Math.Max(1, loops.Waits):0.0} reads per wake-up");
         }
