@@ -108,9 +108,6 @@ internal sealed unsafe class EpollConnection : LoopConnection
         return Queue(frame[sent..]);
     }
 
-    /// <summary>A bug escaped while handling this socket's events: end it rather than see the same event again.</summary>
-    public void Abandon(Exception ex) => Ended(new FrameLoopEnd(FrameLoopEndKind.ConnectionReset, Detail: $"internal error: {ex.GetType().Name}"));
-
     protected override void Teardown()
     {
         if (_fd >= 0)

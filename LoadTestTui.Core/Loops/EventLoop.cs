@@ -21,6 +21,12 @@ internal abstract class EventLoop : IDisposable
     /// <summary>At most this many posted items run per pass, for the same reason.</summary>
     private const int MaxPostedPerPass = 65_536;
 
+    /// <summary>The size of a small remainder's buffer: larger than most frames of the chat protocol.</summary>
+    private const int SmallRemainder = 1024;
+
+    /// <summary>Free small remainders a loop keeps (at most a megabyte).</summary>
+    private const int MaxFreeRemainders = 1024;
+
     /// <summary>The longest single wait: a loop with nothing armed still looks up now and then.</summary>
     private const int MaxWaitMs = 60_000;
 
@@ -29,6 +35,7 @@ internal abstract class EventLoop : IDisposable
     private readonly Queue<LoopTimer> _ready = new();
     private readonly PriorityQueue<Armed, long> _timers = new();
     private byte[] _sendBuffer = new byte[4096];
+    private readonly Stack<byte[]> _smallRemainders = new();
     private int _wakePending;
     private volatile bool _stopping;
     private long _faults;
@@ -83,12 +90,57 @@ internal abstract class EventLoop : IDisposable
         return _sendBuffer.AsSpan(0, size);
     }
 
-    /// <summary>The bytes this loop's thread has allocated so far (read on the loop; for allocation tests and the bench).</summary>
-    public Task<long> AllocatedBytesAsync()
+    /// <summary>
+    /// A buffer for the bytes of a frame that is not whole yet (loop thread). Small remainders (most
+    /// frames are under a kilobyte) share one size and come from the loop's own free list, so a loop
+    /// that has seen as many at once as it ever holds allocates no more; larger ones (long user
+    /// lists) come from the shared pool.
+    /// </summary>
+    public byte[] RentRemainder(int size)
     {
-        var result = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Post(static s => ((TaskCompletionSource<long>)s!).TrySetResult(GC.GetAllocatedBytesForCurrentThread()), result);
-        return result.Task;
+        Debug.Assert(IsCurrent);
+        if (size > SmallRemainder)
+            return System.Buffers.ArrayPool<byte>.Shared.Rent(size);
+        return _smallRemainders.TryPop(out var buffer) ? buffer : new byte[SmallRemainder];
+    }
+
+    public void ReturnRemainder(byte[] buffer)
+    {
+        if (buffer.Length != SmallRemainder)
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        else if (_smallRemainders.Count < MaxFreeRemainders)
+            _smallRemainders.Push(buffer);
+    }
+
+    /// <summary>
+    /// The bytes this loop's thread has allocated so far, read on that thread and handed back
+    /// without allocating after the read (for allocation tests and the bench). Blocks the caller, so
+    /// never call it on the loop itself.
+    /// </summary>
+    public long AllocatedBytes(TimeSpan timeout)
+    {
+        if (IsCurrent)
+            throw new InvalidOperationException("the loop cannot wait for itself");
+        using var probe = new AllocationProbe();
+        Post(static s => ((AllocationProbe)s!).Read(), probe);
+        if (!probe.Done.Wait(timeout))
+            throw new TimeoutException($"event loop {Name} did not answer within {timeout.TotalSeconds:0.#} s");
+        return probe.Value;
+    }
+
+    private sealed class AllocationProbe : IDisposable
+    {
+        public long Value;
+
+        public ManualResetEventSlim Done { get; } = new();
+
+        public void Read()
+        {
+            Value = GC.GetAllocatedBytesForCurrentThread();
+            Done.Set();
+        }
+
+        public void Dispose() => Done.Dispose();
     }
 
     /// <summary>Ends the loop's thread after the work already posted. Connections still open are left to the process's end.</summary>

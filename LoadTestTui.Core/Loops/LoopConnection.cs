@@ -59,6 +59,9 @@ internal abstract class LoopConnection
         Teardown();
     }
 
+    /// <summary>A bug escaped while handling this connection's bytes (the loop counted it): end the connection rather than meet the same bytes again.</summary>
+    public void Abandon(Exception ex) => Ended(new FrameLoopEnd(FrameLoopEndKind.ConnectionReset, Detail: $"internal error: {ex.GetType().Name}"));
+
     /// <summary>Closes the socket and returns its buffers (once, when the connection ends).</summary>
     protected abstract void Teardown();
 
@@ -127,7 +130,7 @@ internal abstract class LoopConnection
         if (bytes.IsEmpty)
             return true;
         var rest = bytes.FirstSpan;
-        _partial = ArrayPool<byte>.Shared.Rent(rest.Length);
+        _partial = Loop.RentRemainder(rest.Length);
         rest.CopyTo(_partial);
         _partialLength = rest.Length;
         return true;
@@ -137,7 +140,7 @@ internal abstract class LoopConnection
     {
         if (_partial is null)
             return;
-        ArrayPool<byte>.Shared.Return(_partial);
+        Loop.ReturnRemainder(_partial);
         _partial = null;
         _partialLength = 0;
     }

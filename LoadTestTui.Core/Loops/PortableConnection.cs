@@ -128,6 +128,11 @@ internal sealed class PortableConnection : LoopConnection
             arrival.Chunk.AsSpan(0, arrival.Length).CopyTo(buffer.AsSpan(pending));
             Deliver(buffer, pending + arrival.Length);
         }
+        catch (Exception ex)
+        {
+            _loop.ReportFault(ex);
+            Abandon(ex);
+        }
         finally
         {
             ArrayPool<byte>.Shared.Return(arrival.Chunk);

@@ -33,6 +33,8 @@ internal sealed class PortableLoop : EventLoop
 
     internal void OnRead() => CountRead();
 
+    internal void ReportFault(Exception ex) => Fault(ex);
+
     protected override void WaitForEvents(int timeoutMs)
     {
         _signal.WaitOne(timeoutMs);

@@ -214,6 +214,34 @@ public sealed class LoopConnectionTests
         Assert.AreEqual(changes, owner.Changes);
     }
 
+    [TestMethod]
+    [DynamicData(nameof(Backends))]
+    public async Task HandlerThrows_ThatConnectionEnds_TheLoopCountsItAndServesTheOthers(LoopBackend backend)
+    {
+        await using var server = new ScriptedServer(async (socket, _, ct) =>
+        {
+            for (uint i = 1; !ct.IsCancellationRequested; i++)
+            {
+                await socket.SendAsync(Codec.Encode(Packet.Pong(1, 2, i)), SocketFlags.None, ct);
+                await Task.Delay(5, ct);
+            }
+        });
+        using var loops = new EventLoops(backend, 1);
+        var (faulty, owner) = await ConnectAsync(loops, server.Port);
+        owner.ThrowOnFrame = true;
+        var (healthy, other) = await ConnectAsync(loops, server.Port);
+
+        await Eventually.TrueAsync(() => owner.Changes >= 2, "the faulty connection to end", Patience);
+        var end = await OnLoopAsync(loops, () => faulty.End);
+        var count = other.Count;
+        await Eventually.TrueAsync(() => other.Count > count + 10, "frames still reaching the other connection", Patience);
+
+        Assert.AreEqual(FrameLoopEndKind.ConnectionReset, end.Kind);
+        Assert.AreEqual("internal error: InvalidOperationException", end.Detail);
+        Assert.AreEqual(1L, loops.For(0).Faults);
+        Assert.IsTrue(await OnLoopAsync(loops, () => healthy.IsOpen));
+    }
+
     private static async Task<FrameLoopEnd> EndAfterAsync(LoopBackend backend, Func<Socket, CancellationToken, Task> script)
     {
         await using var server = new ScriptedServer((socket, _, ct) => script(socket, ct));
@@ -287,8 +315,12 @@ public sealed class LoopConnectionTests
             }
         }
 
+        public bool ThrowOnFrame { get; set; }
+
         public bool OnFrame(in Frame frame)
         {
+            if (ThrowOnFrame)
+                throw new InvalidOperationException("a bug in the handler");
             lock (_types)
             {
                 _types.Add(frame.Type);
