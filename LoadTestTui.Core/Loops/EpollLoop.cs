@@ -124,6 +124,9 @@ internal sealed unsafe class EpollLoop : EventLoop
 
     protected override void ReleaseHandles()
     {
+        // Sockets still open when the loop ends are closed with it (Close unregisters, so copy first).
+        foreach (var connection in _slots[.._used].OfType<EpollConnection>().ToArray())
+            connection.Close();
         Libc.Close(_wakeFd);
         Libc.Close(_epoll);
         NativeMemory.Free(_events);

@@ -143,7 +143,7 @@ internal abstract class EventLoop : IDisposable
         public void Dispose() => Done.Dispose();
     }
 
-    /// <summary>Ends the loop's thread after the work already posted. Connections still open are left to the process's end.</summary>
+    /// <summary>Ends the loop's thread after the work already posted (an epoll loop closes the sockets it still holds).</summary>
     public void Dispose()
     {
         Post(static s => ((EventLoop)s!)._stopping = true, this);

@@ -18,8 +18,8 @@ internal sealed class LoopTimer : IValueTaskSource
 
     private readonly EventLoop _loop;
     private ManualResetValueTaskSourceCore<bool> _core; // continuations run inline: on the loop thread that completes it
-    private int _generation;
-    private volatile bool _waiting;
+    private int _generation; // these two only on the loop thread
+    private bool _waiting;
     private int _poked;
 
     public LoopTimer(EventLoop loop) => _loop = loop;

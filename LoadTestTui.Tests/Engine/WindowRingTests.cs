@@ -60,14 +60,36 @@ public sealed class WindowRingTests
     }
 
     [TestMethod]
-    public void HistogramSlice_RoundTrip_KeepsEveryPercentile()
+    public void HistogramSlice_RoundTrip_KeepsEveryBucketAndCount()
     {
         var source = LatencyRecorder.NewHistogram();
         var random = new Random(7);
         for (var i = 0; i < 10_000; i++)
             source.RecordValue(random.Next(1, 5_000_000));
+        source.RecordValueWithCount(3_600_000_000, 1L << 40); // the top of the range, a huge count
         var copy = LatencyRecorder.NewHistogram();
+
         HistogramSlice.Of(source).AddTo(copy);
+
+        CollectionAssert.AreEqual(
+            source.RecordedValues().Select(b => (b.ValueIteratedTo, b.CountAtValueIteratedTo)).ToList(),
+            copy.RecordedValues().Select(b => (b.ValueIteratedTo, b.CountAtValueIteratedTo)).ToList());
         Assert.AreEqual(LatencyRecorder.Summarize(source), LatencyRecorder.Summarize(copy));
+    }
+
+    [TestMethod]
+    public void HistogramSlice_BusyTicksFanOut_TakesAFewBytesABucket()
+    {
+        // A busy tick's fan-out: 75,000 deliveries spread over 0-200 ms fill thousands of buckets.
+        var tick = LatencyRecorder.NewHistogram();
+        var random = new Random(3);
+        for (var i = 0; i < 75_000; i++)
+            tick.RecordValue(random.Next(50, 200_000));
+        var buckets = tick.RecordedValues().Count();
+
+        var size = HistogramSlice.Of(tick).Size;
+
+        Assert.IsGreaterThan(2_000, buckets);
+        Assert.IsLessThan(4.0, (double)size / buckets, $"{size} bytes for {buckets} buckets (plain pairs of longs took 16 a bucket)");
     }
 }
