@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using LoadTestTui.Core.Protocol;
@@ -17,9 +16,7 @@ internal sealed unsafe class EpollConnection : LoopConnection
     private int _fd = -1;
     private ulong _token;
     private bool _registered;
-    private byte[]? _unsent;
-    private int _unsentStart;
-    private int _unsentEnd;
+    private readonly SendBacklog _unsent = new();
 
     public EpollConnection(EpollLoop loop, IConnectionOwner owner, FrameCodec codec) : base(loop, owner, codec) => _loop = loop;
 
@@ -97,7 +94,7 @@ internal sealed unsafe class EpollConnection : LoopConnection
         if (State != ConnectionState.Open)
             return false;
         var sent = 0;
-        if (_unsentEnd == _unsentStart)
+        if (_unsent.Length == 0)
         {
             sent = SendNow(frame);
             if (sent < 0)
@@ -120,12 +117,7 @@ internal sealed unsafe class EpollConnection : LoopConnection
             _loop.Unregister(_token);
             _registered = false;
         }
-        if (_unsent is not null)
-        {
-            ArrayPool<byte>.Shared.Return(_unsent);
-            _unsent = null;
-            _unsentStart = _unsentEnd = 0;
-        }
+        _unsent.Release();
     }
 
     private void FinishConnect()
@@ -202,25 +194,13 @@ internal sealed unsafe class EpollConnection : LoopConnection
 
     private bool Queue(ReadOnlySpan<byte> rest)
     {
-        var queued = _unsentEnd - _unsentStart;
-        if (queued + rest.Length > MaxUnsent)
+        var wasEmpty = _unsent.Length == 0;
+        if (!_unsent.TryAppend(rest))
         {
-            Ended(new FrameLoopEnd(FrameLoopEndKind.ConnectionReset, Detail: $"send queue full ({queued} bytes): the server is not reading"));
+            Ended(new FrameLoopEnd(FrameLoopEndKind.ConnectionReset, Detail: $"send queue full ({_unsent.Length} bytes): the server is not reading"));
             return false;
         }
-        if (_unsent is null || _unsentEnd + rest.Length > _unsent.Length)
-        {
-            var grown = ArrayPool<byte>.Shared.Rent(Math.Max(4096, (queued + rest.Length) * 2));
-            if (_unsent is not null)
-            {
-                _unsent.AsSpan(_unsentStart, queued).CopyTo(grown);
-                ArrayPool<byte>.Shared.Return(_unsent);
-            }
-            (_unsent, _unsentStart, _unsentEnd) = (grown, 0, queued);
-        }
-        rest.CopyTo(_unsent.AsSpan(_unsentEnd));
-        _unsentEnd += rest.Length;
-        if (queued == 0 && Libc.EpollControl(_loop.Epoll, Libc.EpollCtlMod, _fd, ReadEvents | Libc.EpollOut, _token) != 0)
+        if (wasEmpty && Libc.EpollControl(_loop.Epoll, Libc.EpollCtlMod, _fd, ReadEvents | Libc.EpollOut, _token) != 0)
         {
             Failed(Errno.ToSocketError(Libc.Errno));
             return false;
@@ -230,17 +210,13 @@ internal sealed unsafe class EpollConnection : LoopConnection
 
     private void Flush()
     {
-        if (_unsent is null)
+        if (_unsent.Length == 0)
             return;
-        var sent = SendNow(_unsent.AsSpan(_unsentStart, _unsentEnd - _unsentStart));
+        var sent = SendNow(_unsent.Pending);
         if (sent < 0)
             return;
-        _unsentStart += sent;
-        if (_unsentStart < _unsentEnd)
-            return;
-        ArrayPool<byte>.Shared.Return(_unsent);
-        (_unsent, _unsentStart, _unsentEnd) = (null, 0, 0);
-        if (Libc.EpollControl(_loop.Epoll, Libc.EpollCtlMod, _fd, ReadEvents, _token) != 0)
+        _unsent.Consume(sent);
+        if (_unsent.Length == 0 && Libc.EpollControl(_loop.Epoll, Libc.EpollCtlMod, _fd, ReadEvents, _token) != 0)
             Failed(Errno.ToSocketError(Libc.Errno));
     }
 }

@@ -17,9 +17,8 @@ internal sealed class PortableConnection : LoopConnection
     private readonly PortableLoop _loop;
     private readonly SemaphoreSlim _delivered = new(0, 1);
     private readonly Lock _sendGate = new();
+    private readonly SendBacklog _outbound = new();
     private Socket? _socket;
-    private byte[]? _outbound;
-    private int _outboundLength;
     private bool _flushing;
 
     public PortableConnection(PortableLoop loop, IConnectionOwner owner, FrameCodec codec) : base(loop, owner, codec) => _loop = loop;
@@ -52,23 +51,11 @@ internal sealed class PortableConnection : LoopConnection
             return false;
         lock (_sendGate)
         {
-            if (_outboundLength + frame.Length > MaxUnsent)
+            if (!_outbound.TryAppend(frame))
             {
-                Ended(new FrameLoopEnd(FrameLoopEndKind.ConnectionReset, Detail: $"send queue full ({_outboundLength} bytes): the server is not reading"));
+                Ended(new FrameLoopEnd(FrameLoopEndKind.ConnectionReset, Detail: $"send queue full ({_outbound.Length} bytes): the server is not reading"));
                 return false;
             }
-            if (_outbound is null || _outboundLength + frame.Length > _outbound.Length)
-            {
-                var grown = ArrayPool<byte>.Shared.Rent(Math.Max(4096, (_outboundLength + frame.Length) * 2));
-                if (_outbound is not null)
-                {
-                    _outbound.AsSpan(0, _outboundLength).CopyTo(grown);
-                    ArrayPool<byte>.Shared.Return(_outbound);
-                }
-                _outbound = grown;
-            }
-            frame.CopyTo(_outbound.AsSpan(_outboundLength));
-            _outboundLength += frame.Length;
             if (_flushing)
                 return true;
             _flushing = true;
@@ -77,7 +64,12 @@ internal sealed class PortableConnection : LoopConnection
         return true;
     }
 
-    protected override void Teardown() => _socket?.Dispose();
+    protected override void Teardown()
+    {
+        _socket?.Dispose();
+        lock (_sendGate)
+            _outbound.Release();
+    }
 
     private async Task PumpAsync(Socket socket, IPEndPoint remote)
     {
@@ -160,13 +152,12 @@ internal sealed class PortableConnection : LoopConnection
             int length;
             lock (_sendGate)
             {
-                if (_outboundLength == 0 || _outbound is null)
+                if (_outbound.TakeAll() is not { } taken)
                 {
                     _flushing = false;
                     return;
                 }
-                (batch, length) = (_outbound, _outboundLength);
-                (_outbound, _outboundLength) = (null, 0);
+                (batch, length) = taken;
             }
             try
             {

@@ -2,6 +2,7 @@ using System.Buffers;
 using LoadTestTui.Core.Bots;
 using LoadTestTui.Core.Engine;
 using LoadTestTui.Core.Protocol;
+using LoadTestTui.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LoadTestTui.Tests.Bots;
@@ -94,26 +95,13 @@ public sealed class BotReceiveTests
     }
 
     /// <summary>Count frames of one kind back to back; chats carry increasing sequences, logged as sent by their sender.</summary>
-    private static byte[] Encode(RunContext run, string kind, int count, Bot sender, Bot receiver, uint firstSequence)
-    {
-        var output = new ArrayBufferWriter<byte>();
-        for (var i = 0; i < count; i++)
+    private static byte[] Encode(RunContext run, string kind, int count, Bot sender, Bot receiver, uint firstSequence) =>
+        ReceivedFrames.Encode(run.Codec, count, firstSequence, sequence => kind switch
         {
-            var sequence = firstSequence + (uint)i;
-            run.Codec.Write(kind switch
-            {
-                "tagged chat from another bot" => Chat(run, sender, sequence),
-                "own echo" => Chat(run, receiver, sequence),
-                "untagged chat" => Packet.ChatMessage("someone", "-> : 안녕하세요! a real user", 42),
-                "new user" => Packet.NewUser("Bot_1234"),
-                "exit user" => Packet.ExitUser("Bot_1234"),
-                "user list" => Packet.UserList([.. Enumerable.Range(1, 20).Select(n => $"Bot_{n:D4}")]),
-                "pong" => Packet.Pong(1, 2, sequence),
-                _ => throw new ArgumentException(kind),
-            }, output);
-        }
-        return output.WrittenSpan.ToArray();
-    }
+            "tagged chat from another bot" => Chat(run, sender, sequence),
+            "own echo" => Chat(run, receiver, sequence),
+            _ => ReceivedFrames.Plain(kind, sequence),
+        });
 
     private static Packet Chat(RunContext run, Bot sender, uint sequence)
     {

@@ -76,24 +76,10 @@ public sealed class BotSocketReceiveTests
     }
 
     /// <summary>Frames as the server would send them; chats are tagged as sent by bot 2 of the run.</summary>
-    private static byte[] Encode(string kind, int count, uint firstSequence)
-    {
-        var output = new ArrayBufferWriter<byte>();
-        for (var i = 0; i < count; i++)
-        {
-            var sequence = firstSequence + (uint)i;
-            Codec.Write(kind switch
-            {
-                "tagged chat from another bot" => Packet.ChatMessage("Bot_0002", "-> : " + new ChatTag(RunId, 2, sequence).AppendTo("Hello everyone!"), 42),
-                "new user" => Packet.NewUser("Bot_1234"),
-                "exit user" => Packet.ExitUser("Bot_1234"),
-                "user list" => Packet.UserList([.. Enumerable.Range(1, 20).Select(n => $"Bot_{n:D4}")]),
-                "pong" => Packet.Pong(1, 2, sequence),
-                _ => throw new ArgumentException(kind),
-            }, output);
-        }
-        return output.WrittenSpan.ToArray();
-    }
+    private static byte[] Encode(string kind, int count, uint firstSequence) =>
+        ReceivedFrames.Encode(Codec, count, firstSequence, sequence => kind == "tagged chat from another bot"
+            ? Packet.ChatMessage("Bot_0002", "-> : " + new ChatTag(RunId, 2, sequence).AppendTo("Hello everyone!"), 42)
+            : ReceivedFrames.Plain(kind, sequence));
 
     private static async Task<string> ReadRegisterAsync(Socket socket, CancellationToken ct)
     {
