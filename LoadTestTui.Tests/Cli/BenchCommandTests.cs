@@ -28,12 +28,15 @@ public sealed class BenchCommandTests
 
     [TestMethod]
     [Timeout(90_000, CooperativeCancellation = true)]
-    public async Task Bench_RttPhaseAlone_ReportsEchoPingAndTheMachineFloor()
+    public async Task Bench_RttPhaseAlone_ReportsEchoPingTheBotsOwnShareAndTheMachineFloor()
     {
         using var app = AppProcess.Start("bench", "--phase", "rtt", "--rtt-seconds", "1");
 
         var bot = await app.WaitForLineAsync(new Regex(@"^\[rtt\] echo p50 (\d+) us, .*\((\d+) echoes\); ping p50 (\d+) us, .*errors 0$"), Limit);
         Assert.IsGreaterThan(0, int.Parse(bot.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), "echoes measured");
+        var alone = await app.WaitForLineAsync(new Regex(@"^\[rtt\] the bot against a minimal blocking server \(one thread answers each frame at once\): echo p50 (\d+) us, .*\((\d+) echoes\); ping p50 (\d+) us, .*\((\d+) pongs\); errors 0$"), Limit);
+        Assert.IsGreaterThan(0, int.Parse(alone.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), "echoes from the minimal server");
+        Assert.IsGreaterThan(0, int.Parse(alone.Groups[4].Value, System.Globalization.CultureInfo.InvariantCulture), "pongs from the minimal server");
         var floor = await app.WaitForLineAsync(new Regex(@"^\[rtt\] machine floor, blocking loopback ping-pong between two threads every 50 ms: p50 (\d+) us, p90 \d+ us, p99 \d+ us \((\d+) round trips\)$"), Limit);
         Assert.AreEqual("20", floor.Groups[2].Value, "1 s of the bot's pace, at least 20 round trips");
         Assert.IsGreaterThan(0, int.Parse(floor.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), "a round trip takes time");
