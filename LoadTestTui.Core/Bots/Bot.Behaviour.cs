@@ -12,29 +12,22 @@ internal sealed partial class Bot
     private uint _chatSequence;
     private uint _pingSequence;
     private PendingReplies? _replies;
-    private SendLog? _sendLog;
 
     private sealed record BroadcastWork(Bot Bot, string Text)
     {
         public void Run() => Bot.SendBroadcast(Text);
     }
 
-    /// <summary>The bot's recent chat send times, read by receivers for fan-out latency; null until its first tagged chat.</summary>
-    public SendLog? SendLog => Volatile.Read(ref _sendLog);
-
-    /// <summary>The send log, made on the first tagged chat and published whole to receivers on other loops.</summary>
-    internal SendLog OwnSendLog => MadeOnFirstUse(ref _sendLog);
-
-    /// <summary>Replies awaited, made on first use: an idle bot never needs them.</summary>
-    private PendingReplies Replies => MadeOnFirstUse(ref _replies);
-
-    /// <summary>The object in <paramref name="field"/>, made on first use and published whole to readers on other threads (the tick, other loops).</summary>
-    private static T MadeOnFirstUse<T>(ref T? field) where T : class, new()
+    /// <summary>Replies awaited, made on first use (an idle bot never needs them) and published whole to the tick, which reads their count.</summary>
+    private PendingReplies Replies
     {
-        if (field is { } made)
-            return made;
-        Volatile.Write(ref field, made = new T());
-        return made;
+        get
+        {
+            if (_replies is { } replies)
+                return replies;
+            Volatile.Write(ref _replies, replies = new PendingReplies());
+            return replies;
+        }
     }
 
     /// <summary>
@@ -140,7 +133,7 @@ internal sealed partial class Bot
         var now = MonoClock.Now;
         var receivers = Math.Max(0, _run.Counters.Online + _run.RemoteOnline - 1); // a cluster's other agents' bots receive it too
         if (_options.Tagged)
-            OwnSendLog.Record(sequence, now); // before the send: a receiver on another loop may be quicker than us
+            _run.Bots.RecordSend(Id, sequence, now); // before the send: a receiver on another loop may be quicker than us
         Replies.Add(isPing: false, sequence, now, _options.Tagged ? null : wireText);
         if (!Send(connection, Packet.Chat(wireText, MonoClock.WireMilliseconds), "chat"))
             return false;

@@ -1,4 +1,5 @@
 using LoadTestTui.Core.Engine;
+using LoadTestTui.Core.Loops;
 using LoadTestTui.Core.Protocol;
 
 namespace LoadTestTui.Core.Bots;
@@ -29,11 +30,17 @@ internal sealed partial class Bot : IFrameHandler
     public void AddTrafficTo(ref TrafficCounters total) => _traffic.AddTo(ref total);
 
     /// <summary>Handles one received frame in its wire form: ignored frames are counted and skipped, nothing is allocated.</summary>
+    /// <summary>
+    /// Bytes arrived at <paramref name="receivedTicks"/>: the frames of that read are stamped with it
+    /// (one clock read a read, not one a frame), for latencies and for the silence the registration
+    /// and reply waits time out on.
+    /// </summary>
+    void IConnectionOwner.OnRead(long receivedTicks) => _lastReceivedTicks = receivedTicks;
+
     public bool OnFrame(in Frame frame)
     {
         _traffic.FramesReceived++;
         _traffic.BytesReceived += frame.Length;
-        _lastReceivedTicks = MonoClock.Now; // the registration and reply waits time out on silence, not on a deadline
         switch (frame.Type)
         {
             case PacketType.AnsUserList when !_registered:
@@ -48,7 +55,7 @@ internal sealed partial class Bot : IFrameHandler
             case PacketType.AnsPong:
                 _traffic.PongsReceived++;
                 if (_replies?.TryComplete(isPing: true, frame.Sequence, out var pingSent) == true)
-                    _run.PingRtt.Record(MonoClock.MicrosecondsSince(pingSent));
+                    _run.PingRtt.Record(MonoClock.ToMicroseconds(_lastReceivedTicks - pingSent));
                 break;
             case PacketType.AnsNewUserNotify or PacketType.AnsExitUser:
                 break;
@@ -80,18 +87,18 @@ internal sealed partial class Bot : IFrameHandler
                 RecordEcho(sentTicks);
             return;
         }
-        var sender = _run.Bots.Get(senderId);
-        if (sender is null && (uint)(senderId - 1) >= (uint)_options.ClusterBotIds)
+        var local = _run.Bots.Contains(senderId);
+        if (!local && (uint)(senderId - 1) >= (uint)_options.ClusterBotIds)
         {
             // A tag naming no bot of ours or of our cluster: bounded by the id range, never a new tracking slot.
             _traffic.DeliveryUntagged++;
             return;
         }
         _traffic.DeliveryReceived++;
-        if (sender is null)
+        if (!local)
             _traffic.DeliveryRemote++; // another agent's bot: its send time is not here, so no fan-out sample
-        else if (sender.SendLog is { } log && log.TryGet(sequence, out sentTicks))
-            _run.FanOut.Record(MonoClock.MicrosecondsSince(sentTicks));
+        else if (_run.Bots.TryGetSend(senderId, sequence, out sentTicks))
+            _run.FanOut.Record(MonoClock.ToMicroseconds(_lastReceivedTicks - sentTicks));
         if (Audits)
             Audit(senderId, sequence);
     }
@@ -135,7 +142,7 @@ internal sealed partial class Bot : IFrameHandler
 
     private void RecordEcho(long sentTicks)
     {
-        var micros = MonoClock.MicrosecondsSince(sentTicks);
+        var micros = MonoClock.ToMicroseconds(_lastReceivedTicks - sentTicks);
         _run.ChatRtt.Record(micros);
         _rttLastUs = micros;
         _rttMinUs = Math.Min(_rttMinUs, micros);

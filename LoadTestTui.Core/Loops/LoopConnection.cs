@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Net.Sockets;
+using LoadTestTui.Core.Bots;
 using LoadTestTui.Core.Protocol;
 
 namespace LoadTestTui.Core.Loops;
@@ -120,6 +121,7 @@ internal abstract class LoopConnection
     /// </summary>
     protected bool Deliver(byte[] buffer, int length)
     {
+        _owner.OnRead(MonoClock.Now);
         DropPending();
         var bytes = new ReadOnlySequence<byte>(buffer, 0, length);
         if (FrameLoop.DrainFrames(ref bytes, _codec, _owner) is { } end)

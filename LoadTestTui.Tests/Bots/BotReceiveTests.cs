@@ -1,6 +1,7 @@
 using System.Buffers;
 using LoadTestTui.Core.Bots;
 using LoadTestTui.Core.Engine;
+using LoadTestTui.Core.Loops;
 using LoadTestTui.Core.Protocol;
 using LoadTestTui.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -89,6 +90,7 @@ public sealed class BotReceiveTests
     private static FrameLoopEnd? Drain(RunContext run, Bot receiver, byte[] frames)
     {
         var buffer = new ReadOnlySequence<byte>(frames);
+        ((IConnectionOwner)receiver).OnRead(MonoClock.Now); // as a loop connection does before each read's frames
         var end = FrameLoop.DrainFrames(ref buffer, run.Codec, receiver);
         Assert.AreEqual(0L, buffer.Length, "every frame consumed");
         return end;
@@ -105,7 +107,7 @@ public sealed class BotReceiveTests
 
     private static Packet Chat(RunContext run, Bot sender, uint sequence)
     {
-        sender.OwnSendLog.Record(sequence, MonoClock.Now);
+        run.Bots.RecordSend(sender.Id, sequence, MonoClock.Now);
         return Packet.ChatMessage(sender.Name, "-> : " + new ChatTag(run.RunId, sender.Id, sequence).AppendTo("Hello everyone!"), 42);
     }
 }

@@ -330,6 +330,10 @@ public sealed class LoopConnectionTests
         }
 
         public void OnConnectionChanged() => Interlocked.Increment(ref _changes);
+
+        public void OnRead(long receivedTicks)
+        {
+        }
     }
 
     private sealed class CollectingHandler(List<Packet> into) : IPacketHandler
