@@ -24,6 +24,8 @@ internal sealed unsafe class EpollLoop : EventLoop
     private EpollConnection?[] _slots = new EpollConnection?[64];
     private uint[] _generations = new uint[64];
     private readonly Stack<int> _free = new();
+    private readonly Lock _wakeGate = new();
+    private bool _released;
     private int _used;
 
     public EpollLoop(string name) : base(name)
@@ -118,12 +120,20 @@ internal sealed unsafe class EpollLoop : EventLoop
 
     protected override void Wake()
     {
-        ulong one = 1;
-        Libc.Write(_wakeFd, (byte*)&one, sizeof(ulong));
+        // Under the gate: once the loop has ended its eventfd is closed, and the number may already name another file.
+        lock (_wakeGate)
+        {
+            if (_released)
+                return;
+            ulong one = 1;
+            Libc.Write(_wakeFd, (byte*)&one, sizeof(ulong));
+        }
     }
 
     protected override void ReleaseHandles()
     {
+        lock (_wakeGate)
+            _released = true;
         // Sockets still open when the loop ends are closed with it (Close unregisters, so copy first).
         foreach (var connection in _slots[.._used].OfType<EpollConnection>().ToArray())
             connection.Close();

@@ -12,6 +12,8 @@ namespace LoadTestTui.Core.Loops;
 internal sealed class PortableLoop : EventLoop
 {
     private readonly AutoResetEvent _signal = new(false);
+    private readonly Lock _wakeGate = new();
+    private bool _released;
     private byte[] _receiveBuffer = new byte[64 * 1024];
 
     public PortableLoop(string name) : base(name) => StartThread();
@@ -41,7 +43,21 @@ internal sealed class PortableLoop : EventLoop
         CountWait();
     }
 
-    protected override void Wake() => _signal.Set();
+    protected override void Wake()
+    {
+        lock (_wakeGate)
+        {
+            if (!_released)
+                _signal.Set();
+        }
+    }
 
-    protected override void ReleaseHandles() => _signal.Dispose();
+    protected override void ReleaseHandles()
+    {
+        lock (_wakeGate)
+        {
+            _released = true;
+            _signal.Dispose();
+        }
+    }
 }

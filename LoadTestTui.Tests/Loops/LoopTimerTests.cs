@@ -107,6 +107,20 @@ public sealed class LoopTimerTests
     }
 
     [TestMethod]
+    [DynamicData(nameof(Backends))]
+    public void Post_AfterTheLoopEnded_IsDroppedQuietly(LoopBackend backend)
+    {
+        var loops = new EventLoops(backend, 1);
+        var timer = new LoopTimer(loops.For(0));
+        loops.Dispose();
+
+        timer.Poke(); // a late poke from the engine: must not touch the loop's closed wake-up handle
+        loops.For(0).Post(_ => Assert.Fail("ran on an ended loop"), null);
+
+        Assert.AreEqual(0L, loops.For(0).Faults);
+    }
+
+    [TestMethod]
     [DataRow(0L, 0)]
     [DataRow(1L, 1)]
     public void WaitMs_RoundsUpSoATimerNeverFiresEarly(long ticks, int expected) =>
