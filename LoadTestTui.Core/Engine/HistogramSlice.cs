@@ -37,13 +37,14 @@ internal sealed class HistogramSlice
         return new HistogramSlice([.. packed]);
     }
 
-    public void AddTo(HistogramBase target)
+    /// <summary>Adds the slice's counts to <paramref name="target"/>; with <paramref name="sign"/> -1, takes them away again (a window's tick leaving it).</summary>
+    public void AddTo(HistogramBase target, int sign = 1)
     {
         long value = 0;
         for (var at = 0; at < _packed.Length;)
         {
             value += (long)Read(_packed, ref at);
-            target.RecordValueWithCount(value, (long)Read(_packed, ref at));
+            target.RecordValueWithCount(value, sign * (long)Read(_packed, ref at));
         }
     }
 

@@ -19,20 +19,23 @@ internal sealed class WindowTracker(TimeSpan tick)
     private WindowRing _ring = new(1);
     private long _ratioSum;
     private long _ratioTicks;
-    private ImmutableSortedSet<TimeSpan> _windows = [];
+    private ImmutableSortedDictionary<TimeSpan, WindowRing.Rolling> _windows = ImmutableSortedDictionary<TimeSpan, WindowRing.Rolling>.Empty;
 
     /// <summary>Every later tick's snapshot carries the figures of the trailing <paramref name="span"/>.</summary>
     public void Track(TimeSpan span)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(span, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(span, MaxWindow);
-        _windows = _windows.Add(span);
+        if (!_windows.ContainsKey(span))
+            _windows = _windows.Add(span, new WindowRing.Rolling());
     }
 
     /// <summary>Forgets the previous run's ticks (the tracked spans stay).</summary>
     public void Reset()
     {
         _ring = new WindowRing(_capacity);
+        foreach (var window in _windows.Values)
+            window.Restart();
         _ratioSum = 0;
         _ratioTicks = 0;
     }
@@ -70,5 +73,5 @@ internal sealed class WindowTracker(TimeSpan tick)
     public RunFigures Since(TimeSpan from) => _ring.Since(from);
 
     /// <summary>Each tracked window's figures, ending at run time <paramref name="elapsed"/>.</summary>
-    public ImmutableDictionary<TimeSpan, RunFigures> Windows(TimeSpan elapsed) => _windows.ToImmutableDictionary(w => w, w => _ring.Since(elapsed - w));
+    public ImmutableDictionary<TimeSpan, RunFigures> Windows(TimeSpan elapsed) => _windows.ToImmutableDictionary(w => w.Key, w => _ring.Since(elapsed - w.Key, w.Value));
 }

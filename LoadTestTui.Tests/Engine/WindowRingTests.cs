@@ -60,6 +60,37 @@ public sealed class WindowRingTests
     }
 
     [TestMethod]
+    [DataRow(50, 7)]
+    [DataRow(12, 5)]
+    [DataRow(12, 30)]
+    public void SinceRolling_EveryTick_EqualsMergingTheWindowAnew(int capacity, int spanSeconds)
+    {
+        // Ticks of varied latencies, the ring wrapping several times; a span longer than the ring
+        // starts at the oldest tick kept, as a merge does.
+        var ring = new WindowRing(capacity);
+        var rolling = new WindowRing.Rolling();
+        var random = new Random(capacity * 100 + spanSeconds);
+        var span = TimeSpan.FromSeconds(spanSeconds);
+        var withValues = 0;
+        for (var second = 1; second <= 200; second++)
+        {
+            var histogram = LatencyRecorder.NewHistogram();
+            for (var i = random.Next(0, 40); i > 0; i--)
+                histogram.RecordValue(random.Next(1, 500_000));
+            var totals = WindowRing.Totals.Zero with { Sent = second * 10L, OnlineRatioSum = WindowRing.RatioScale * second, OnlineRatioTicks = second, Online = second };
+            ring.Add(new WindowRing.Sample(TimeSpan.FromSeconds(second), HistogramSlice.Of(histogram), HistogramSlice.Of(histogram), HistogramSlice.Empty, totals));
+
+            var from = TimeSpan.FromSeconds(second) - span;
+            var (merged, kept) = (ring.Since(from), ring.Since(from, rolling));
+            CollectionAssert.AreEquivalent(merged.ErrorsByKind.ToList(), kept.ErrorsByKind.ToList(), $"second {second}");
+            Assert.AreEqual(merged with { ErrorsByKind = [] }, kept with { ErrorsByKind = [] }, $"second {second}");
+            if (kept.ChatRtt.Count > 0)
+                withValues++;
+        }
+        Assert.IsGreaterThan(150, withValues, "most windows hold values");
+    }
+
+    [TestMethod]
     public void HistogramSlice_RoundTrip_KeepsEveryBucketAndCount()
     {
         var source = LatencyRecorder.NewHistogram();
