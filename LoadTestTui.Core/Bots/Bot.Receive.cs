@@ -4,7 +4,7 @@ using LoadTestTui.Core.Protocol;
 
 namespace LoadTestTui.Core.Bots;
 
-internal sealed partial class Bot : IFrameHandler
+internal sealed partial class Bot
 {
     /// <summary>A chat's tag is parsed from this many bytes at the end of its text: a longer tag cannot be ours.</summary>
     private const int TagTailBytes = 64;
@@ -29,7 +29,6 @@ internal sealed partial class Bot : IFrameHandler
     /// <summary>Adds this bot's traffic to a run total (called by the engine's tick).</summary>
     public void AddTrafficTo(ref TrafficCounters total) => _traffic.AddTo(ref total);
 
-    /// <summary>Handles one received frame in its wire form: ignored frames are counted and skipped, nothing is allocated.</summary>
     /// <summary>
     /// Bytes arrived at <paramref name="receivedTicks"/>: the frames of that read are stamped with it
     /// (one clock read a read, not one a frame), for latencies and for the silence the registration
@@ -37,6 +36,7 @@ internal sealed partial class Bot : IFrameHandler
     /// </summary>
     void IConnectionOwner.OnRead(long receivedTicks) => _lastReceivedTicks = receivedTicks;
 
+    /// <summary>Handles one received frame in its wire form: ignored frames are counted and skipped, nothing is allocated.</summary>
     public bool OnFrame(in Frame frame)
     {
         _traffic.FramesReceived++;
