@@ -1,7 +1,7 @@
+using LoadTestTui.Core.Protocol;
 using System.Diagnostics;
 using LoadTestTui.Core.Engine;
 using LoadTestTui.Core.Loops;
-using LoadTestTui.Core.Protocol;
 
 namespace LoadTestTui.Core.Bots;
 

@@ -1,4 +1,3 @@
-using LoadTestTui.Core.Engine;
 using LoadTestTui.Core.Loops;
 using LoadTestTui.Core.Protocol;
 

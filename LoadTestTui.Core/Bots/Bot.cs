@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using LoadTestTui.Core.Engine;
 using LoadTestTui.Core.Loops;
 using LoadTestTui.Core.Protocol;
 

@@ -37,15 +37,15 @@ public sealed record CapacityOptions
         var problems = new List<string>();
         if (MinBots < 1)
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"--min-bots must be at least 1 (got {MinBots})."));
-        if (MaxBots < MinBots || MaxBots > Plans.LoadPlan.MaxTarget)
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"--max-bots must be from --min-bots ({MinBots}) to {Plans.LoadPlan.MaxTarget} (got {MaxBots})."));
+        if (MaxBots < MinBots || MaxBots > LoadPlan.MaxTarget)
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"--max-bots must be from --min-bots ({MinBots}) to {LoadPlan.MaxTarget} (got {MaxBots})."));
         if (Resolution is <= 0 or >= 1 || double.IsNaN(Resolution))
             problems.Add("--resolution must be between 0% and 100%, e.g. 5%.");
         if (Growth is <= 1 or > 100 || double.IsNaN(Growth))
             problems.Add("--growth must be above 1 (e.g. 2 doubles the bots each step).");
         if (Settle < TimeSpan.Zero)
             problems.Add("--settle must not be negative.");
-        if (Measure < TimeSpan.FromSeconds(1) || Measure > Engine.BotEngine.MaxWindow)
+        if (Measure < TimeSpan.FromSeconds(1) || Measure > WindowLimits.MaxSpan)
             problems.Add("--measure must be from 1s to 15m.");
         if (Slo.Count == 0)
             problems.Add("the SLO needs at least one threshold.");

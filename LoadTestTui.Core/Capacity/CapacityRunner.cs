@@ -96,7 +96,7 @@ public sealed class CapacityRunner(ILoadEngine engine, CapacityOptions options, 
             return $"the monitored server is gone ({monitor[^1].Status})";
         if (run.Online == 0 && run.OnlineRatio is null or 0)
         {
-            var top = run.ErrorsByKind.Where(e => e.Value > 0).OrderByDescending(e => e.Value).Select(e => Bots.ErrorKinds.Name(e.Key)).FirstOrDefault();
+            var top = run.ErrorsByKind.Where(e => e.Value > 0).OrderByDescending(e => e.Value).Select(e => ErrorKinds.Name(e.Key)).FirstOrDefault();
             return "no bot stayed online: the server is down or refusing" + (top is null ? "" : $" ({top})");
         }
         return null;

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using LoadTestTui.Core.Engine;
 
 namespace LoadTestTui.Core.Cluster;
 
@@ -11,7 +10,7 @@ namespace LoadTestTui.Core.Cluster;
 /// </summary>
 public sealed record AgentReport : IClusterMessage
 {
-    public static int CurrentVersion => 1;
+    public static int CurrentVersion => 2;
 
     public int Version { get; init; } = CurrentVersion;
 

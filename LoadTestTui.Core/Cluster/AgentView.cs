@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using LoadTestTui.Core.Bots;
-using LoadTestTui.Core.Engine;
 
 namespace LoadTestTui.Core.Cluster;
 

@@ -13,7 +13,7 @@ internal sealed class AgentWork(string controllerId, string runId, WorkOrder ord
     public IDisposable? Subscription { get; set; }
 
     /// <summary>The plan whose stage behaviours the bots follow (null for a plain run).</summary>
-    public Plans.LoadPlan? Stages { get; } = order.Stages is { Count: > 0 } stages ? WorkStage.ToPlan(stages) : null;
+    public LoadPlan? Stages { get; } = order.Stages is { Count: > 0 } stages ? WorkStage.ToPlan(stages) : null;
 
     /// <summary>When the controller last beat (monotonic ticks).</summary>
     public long LastBeat { get; set; } = MonoClock.Now;

@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using LoadTestTui.Core.Bots;
 using LoadTestTui.Core.Engine;
-using LoadTestTui.Core.Plans;
 using Microsoft.Extensions.Logging;
 using NATS.Client.Core;
 

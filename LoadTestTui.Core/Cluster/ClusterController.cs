@@ -1,8 +1,6 @@
 using System.Reactive.Subjects;
-using HdrHistogram;
 using LoadTestTui.Core.Bots;
 using LoadTestTui.Core.Engine;
-using LoadTestTui.Core.Plans;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NATS.Client.Core;
@@ -26,7 +24,6 @@ public sealed partial class ClusterController : ILoadEngine
     private readonly BehaviorSubject<EngineSnapshot> _feed;
     private readonly CancellationTokenSource _disposing = new();
     private readonly EventLog _events;
-    private readonly HistogramBase[] _pending = NewHistograms();
     private Task _reportLoop = Task.CompletedTask;
     private Task _tickLoop = Task.CompletedTask;
     private List<AgentView> _chosen = [];
@@ -43,7 +40,7 @@ public sealed partial class ClusterController : ILoadEngine
         _logger = logger;
         _events = new EventLog(engine.MaxEventsPerTick, logger);
         _nats = new NatsConnection(cluster.Nats.ToOpts($"loadtest-controller {Id}"));
-        _windowFigures = new WindowTracker(engine.Tick);
+        _assembler = new SnapshotAssembler(engine.Tick);
         _latest = IdleSnapshot();
         _feed = new BehaviorSubject<EngineSnapshot>(_latest);
     }
@@ -190,11 +187,8 @@ public sealed partial class ClusterController : ILoadEngine
         if (report.Figures is { } figures)
         {
             agent.Figures = figures;
-            foreach (var (target, bytes) in _pending.Zip(figures.Histograms))
-            {
-                if (!HistogramCodec.TryAddTo(target, bytes, out var problem))
-                    _logger.LogWarning("agent {Name}: {Problem}", agent.Name, problem);
-            }
+            if (!_pending.TryAddEncoded(figures.Latencies, out var problem))
+                _logger.LogWarning("agent {Name}: {Problem}", agent.Name, problem);
         }
         if (report.Bots is { } rows)
         {

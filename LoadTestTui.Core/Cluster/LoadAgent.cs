@@ -201,13 +201,13 @@ public sealed partial class LoadAgent
     private AgentReport WorkReport(AgentWork work, EngineSnapshot snapshot, ImmutableArray<BotRow>? rows, bool final)
     {
         LastRunSnapshot = snapshot;
-        var histograms = work.Engine.TakeUnreported() ?? [.. Enumerable.Range(0, 5).Select(_ => HistogramCodec.Empty())];
+        var latencies = work.Engine.TakeUnreported();
         return IdleReport() with
         {
             ControllerId = work.ControllerId,
             RunId = work.RunId,
             Final = final,
-            Figures = AgentFigures.From(snapshot, histograms),
+            Figures = AgentFigures.From(snapshot, latencies),
             Events = Bounded(snapshot.Events),
             Bots = rows,
         };

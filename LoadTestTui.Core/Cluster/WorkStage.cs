@@ -1,4 +1,3 @@
-using LoadTestTui.Core.Plans;
 
 namespace LoadTestTui.Core.Cluster;
 

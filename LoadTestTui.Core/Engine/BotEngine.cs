@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Reactive.Subjects;
 using LoadTestTui.Core.Bots;
 using LoadTestTui.Core.Loops;
-using LoadTestTui.Core.Plans;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -21,7 +20,6 @@ public sealed partial class BotEngine : ILoadEngine
     private readonly CancellationTokenSource _disposing = new();
     private readonly Lock _gate = new();
     private readonly Task _tickLoop;
-    private readonly WindowTracker _windowFigures;
     private Run? _run;
     private Task _runFinished = Task.CompletedTask;
     private EngineSnapshot _latest;
@@ -36,7 +34,7 @@ public sealed partial class BotEngine : ILoadEngine
         BotOptions = bots;
         Options = engine;
         _logger = logger ?? NullLogger.Instance;
-        _windowFigures = new WindowTracker(engine.Tick);
+        _assembler = new SnapshotAssembler(engine.Tick);
         _latest = IdleSnapshot();
         _feed = new BehaviorSubject<EngineSnapshot>(_latest);
         _tickLoop = TickLoopAsync(_disposing.Token);
@@ -116,15 +114,15 @@ public sealed partial class BotEngine : ILoadEngine
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_run is { IsActive: true })
                 throw new InvalidOperationException("a run is already active: stop it first, or scale it");
-            var context = new RunContext(BotOptions, Options, _logger, runId);
+            var context = new RunContext(BotOptions, Options.RunLimits, _logger, runId);
             if (plan is not null)
                 context.FollowPlan(plan, MonoClock.Now);
             else if (stages is not null)
                 context.FollowBehaviours(stages, MonoClock.Now);
-            _previous = new SnapshotTotals(MonoClock.Now, 0, 0, 0, 0, 0, 0, 0);
-            _effectiveRamp = 0;
-            _timeline.Reset(_previous);
-            _windowFigures.Reset();
+            var now = MonoClock.Now;
+            _assembler.Reset(now);
+            _unreported.Reset();
+            (_previousReconnects, _previousTicks) = (0, now);
             _run = new Run(context, count, duration, rampPerSecond ?? Options.RampPerSecond);
             _runFinished = FinishAsync(_run);
             context.Events.Add(EventLevel.Info, plan is null
@@ -228,17 +226,18 @@ public sealed partial class BotEngine : ILoadEngine
     }
 
     /// <summary>
-    /// The latency values rolled since the last call, for an agent to ship (needs <see cref="EngineOptions.KeepUnreported"/>):
-    /// chat RTT, ping RTT, fan-out, registration, connect time.
+    /// The latency values of the ticks since the last call, encoded by kind, for an agent to ship
+    /// (kept only with <see cref="EngineOptions.KeepUnreported"/>); null when no run has started.
     /// </summary>
-    internal HdrHistogram.HistogramBase[]? TakeUnreported()
+    internal ImmutableSortedDictionary<string, byte[]>? TakeUnreported()
     {
         lock (_gate)
         {
-            if (_run is not { } run)
+            if (_run is null)
                 return null;
-            var c = run.Context;
-            return [c.ChatRtt.TakeUnreported(), c.PingRtt.TakeUnreported(), c.FanOut.TakeUnreported(), c.Registration.TakeUnreported(), c.ConnectTime.TakeUnreported()];
+            var encoded = _unreported.Encode();
+            _unreported.Reset();
+            return encoded;
         }
     }
 

@@ -1,3 +1,4 @@
+using LoadTestTui.Core.Bots;
 using LoadTestTui.Core.Loops;
 
 namespace LoadTestTui.Core.Engine;
@@ -42,6 +43,8 @@ public sealed record EngineOptions
 
     /// <summary>The event loops bots live on; null for the process's own (<see cref="EventLoops.Shared"/>). Tests pick a backend with it.</summary>
     internal EventLoops? Loops { get; init; }
+
+    internal RunLimits RunLimits => new(Loops ?? EventLoops.Shared, MaxEventsPerTick, HandshakeWindowInitial, HandshakeWindowMax, HandshakeTarget, ReconnectsPerSecond);
 
     public IReadOnlyList<string> Validate()
     {

@@ -1,5 +1,4 @@
 using LoadTestTui.Core.Bots;
-using LoadTestTui.Core.Plans;
 
 namespace LoadTestTui.Core.Engine;
 

@@ -1,76 +1,58 @@
 using System.Collections.Immutable;
-using LoadTestTui.Core.Bots;
 
 namespace LoadTestTui.Core.Engine;
 
 /// <summary>
 /// Closes one <see cref="TimelineRow"/> per whole second of a run: rates over the second from the
-/// counters' change, errors of the second by class, and the latencies completed within it. Shared
-/// by every engine (<see cref="BotEngine"/> and a cluster's controller), called under its lock.
+/// counters' change, errors of the second by class, and the latencies completed within it.
+/// Driven by <see cref="SnapshotAssembler"/> under its engine's lock.
 /// </summary>
 internal sealed class TimelineBuilder
 {
-    private SnapshotTotals _previous;
-    private long[] _previousErrors = new long[ErrorKinds.All.Count];
+    private RunCounters _previous = RunCounters.Zero;
+    private long _previousTicks;
 
     public ImmutableList<TimelineRow> Rows { get; private set; } = [];
 
-    /// <summary>Starts a run's timeline, counting from <paramref name="start"/>.</summary>
-    public void Reset(SnapshotTotals start)
+    /// <summary>Starts a run's timeline, counting from <paramref name="startTicks"/> (<see cref="MonoClock"/>).</summary>
+    public void Reset(long startTicks)
     {
-        _previous = start;
-        _previousErrors = new long[ErrorKinds.All.Count];
+        _previous = RunCounters.Zero;
+        _previousTicks = startTicks;
         Rows = [];
     }
 
     /// <summary>Whether the run's clock has passed the last row's second (once per second, not per tick).</summary>
     public bool IsDue(TimeSpan elapsed) => (int)elapsed.TotalSeconds > (Rows.Count == 0 ? 0 : Rows[^1].T);
 
-    /// <summary>Closes the second <paramref name="elapsed"/> is in with the run's <paramref name="totals"/> as of now.</summary>
-    public void Append(TimeSpan elapsed, SnapshotTotals totals, TimelineSecond second)
+    /// <summary>Closes the second <paramref name="elapsed"/> is in, with the run's counters as of <paramref name="nowTicks"/>.</summary>
+    public void Append(TimeSpan elapsed, long nowTicks, RunCounters counters, int target, LatencyFigures second)
     {
-        var span = totals.SecondsSince(_previous);
-        var previous = _previous;
-        var previousErrors = _previousErrors;
+        var span = Math.Max(1e-3, MonoClock.ToMicroseconds(nowTicks - _previousTicks) / 1e6);
+        var delta = counters - _previous;
         Rows = Rows.Add(new TimelineRow(
             (int)elapsed.TotalSeconds,
-            second.Online,
-            totals.Sent,
-            totals.Received,
-            (totals.Sent - previous.Sent) / span,
-            (totals.Received - previous.Received) / span,
-            second.Chat.P50Ms,
-            second.Chat.P99Ms,
-            totals.Errors,
-            totals.Connects)
+            counters.States.Online,
+            counters.MessagesSent,
+            counters.MessagesReceived,
+            delta.MessagesSent / span,
+            delta.MessagesReceived / span,
+            second[LatencyKind.ChatEcho].P50Ms,
+            second[LatencyKind.ChatEcho].P99Ms,
+            counters.Errors,
+            counters.Connects)
         {
-            RegistrationP99Ms = second.Registration.P99Ms,
-            EffectiveRampPerSecond = second.EffectiveRampPerSecond ?? (totals.Started - previous.Started) / span,
-            HandshakesInFlight = second.HandshakesInFlight,
-            HandshakeWindow = second.HandshakeWindow,
-            Target = second.Target,
-            States = second.States,
-            BytesSentPerSecond = (totals.BytesSent - previous.BytesSent) / span,
-            BytesReceivedPerSecond = (totals.BytesReceived - previous.BytesReceived) / span,
-            ErrorsThisSecond = [.. second.Errors.Select((n, i) => Math.Max(0, n - previousErrors[i]))],
-            Chat = second.Chat,
-            Ping = second.Ping,
-            FanOut = second.FanOut,
-            Registration = second.Registration,
+            EffectiveRampPerSecond = Math.Max(0, delta.Started) / span,
+            HandshakesInFlight = counters.HandshakesInFlight,
+            HandshakeWindow = counters.HandshakeWindow,
+            Target = target,
+            States = counters.States,
+            BytesSentPerSecond = delta.BytesSent / span,
+            BytesReceivedPerSecond = delta.BytesReceived / span,
+            ErrorsThisSecond = [.. ErrorKinds.All.Select(k => Math.Max(0, delta.ErrorsOf(k)))],
+            Latency = second,
         });
-        _previousErrors = [.. second.Errors];
-        _previous = totals;
+        _previous = counters;
+        _previousTicks = nowTicks;
     }
-}
-
-/// <summary>
-/// What a timeline row needs beyond the counters: the state at the end of the second, errors by
-/// class (cumulative, indexed by <see cref="ErrorKind"/>) and the second's latencies.
-/// </summary>
-internal sealed record TimelineSecond(
-    int Online, StateCounts States, IReadOnlyList<long> Errors, int Target, int HandshakesInFlight, int HandshakeWindow,
-    LatencySummary Chat, LatencySummary Ping, LatencySummary FanOut, LatencySummary Registration)
-{
-    /// <summary>Bots started per second, when the engine knows it better than its started counter (a cluster sums its agents').</summary>
-    public double? EffectiveRampPerSecond { get; init; }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using LoadTestTui.Core.Bots;
 
 namespace LoadTestTui.Core.Engine;
 
@@ -26,34 +25,25 @@ internal sealed class WindowRing(int capacity)
     /// <summary>Online ratios are summed in billionths so a window's difference of sums is exact: a run wholly online reads 1, not 1.0000000000000002.</summary>
     public const long RatioScale = 1_000_000_000;
 
-    /// <summary>Counters of a run as of one tick (cumulative since the run started).</summary>
-    internal sealed record Totals(
-        long Sent, long Received, long Pings, long Connects, long Errors, ImmutableArray<long> ErrorsByKind,
-        long Expected, long DeliveryReceived, long Lost, long Duplicated, long OutOfOrder,
-        long OnlineRatioSum, long OnlineRatioTicks, int Online, int Target)
+    /// <summary>The run's counters as of one tick (cumulative since the run started), with the online ratio's running sum.</summary>
+    internal sealed record Totals(RunCounters Counters, long OnlineRatioSum, long OnlineRatioTicks, int Online, int Target)
     {
-        public static Totals Zero { get; } = new(0, 0, 0, 0, 0, [.. new long[ErrorKinds.All.Count]], 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        public static Totals Zero { get; } = new(RunCounters.Zero, 0, 0, 0, 0);
     }
 
-    internal sealed record Sample(TimeSpan Elapsed, HistogramSlice Chat, HistogramSlice Ping, HistogramSlice FanOut, Totals Totals)
-    {
-        public HistogramSlice Registration { get; init; } = HistogramSlice.Empty;
-        public HistogramSlice Connect { get; init; } = HistogramSlice.Empty;
-    }
+    /// <summary>One tick: its interval histograms by kind, and the totals as of its end.</summary>
+    internal sealed record Sample(TimeSpan Elapsed, ImmutableArray<(LatencyKind Kind, HistogramSlice Slice)> Latencies, Totals Totals);
 
     /// <summary>A trailing window's running sums: the ticks after <see cref="Baseline"/> up to <see cref="Last"/> (sample numbers; 0 is the run's start).</summary>
     internal sealed class Rolling
     {
-        internal readonly HdrHistogram.HistogramBase[] Sums = [.. Enumerable.Range(0, Kinds).Select(_ => LatencyRecorder.NewHistogram())];
+        internal readonly LatencySet Sums = LatencySet.WithBuiltIns();
         internal long Baseline = -1; // not started
         internal long Last;
 
         /// <summary>For a new run: the next use sums the window anew.</summary>
         internal void Restart() => (Baseline, Last) = (-1, 0);
     }
-
-    /// <summary>Chat, ping, fan-out, registration, connect.</summary>
-    private const int Kinds = 5;
 
     private long OldestKept => Math.Max(1, _added - _samples.Length + 1);
 
@@ -72,7 +62,7 @@ internal sealed class WindowRing(int capacity)
         var baseline = BaselineFor(from);
         if (baseline >= _added)
             return RunFigures.Empty;
-        var sums = Enumerable.Range(0, Kinds).Select(_ => LatencyRecorder.NewHistogram()).ToArray<HdrHistogram.HistogramBase>();
+        var sums = LatencySet.WithBuiltIns();
         for (var n = baseline + 1; n <= _added; n++)
             Apply(At(n), sums, +1);
         return Figures(baseline, sums);
@@ -86,8 +76,7 @@ internal sealed class WindowRing(int capacity)
         if (window.Baseline < 0 || target < window.Baseline || (window.Baseline < dropUntil && window.Baseline + 1 < OldestKept))
         {
             // Not started, or the ticks to take away are no longer kept: sum the window anew.
-            foreach (var sum in window.Sums)
-                sum.Reset();
+            window.Sums.Reset();
             (window.Baseline, window.Last) = (target, target);
         }
         for (var n = window.Baseline + 1; n <= dropUntil; n++)
@@ -114,41 +103,23 @@ internal sealed class WindowRing(int capacity)
         return baseline;
     }
 
-    private static void Apply(Sample sample, HdrHistogram.HistogramBase[] sums, int sign)
+    private static void Apply(Sample sample, LatencySet sums, int sign)
     {
-        sample.Chat.AddTo(sums[0], sign);
-        sample.Ping.AddTo(sums[1], sign);
-        sample.FanOut.AddTo(sums[2], sign);
-        sample.Registration.AddTo(sums[3], sign);
-        sample.Connect.AddTo(sums[4], sign);
+        foreach (var (kind, slice) in sample.Latencies)
+            slice.AddTo(sums.For(kind), sign);
     }
 
-    private RunFigures Figures(long baseline, HdrHistogram.HistogramBase[] sums)
+    private RunFigures Figures(long baseline, LatencySet sums)
     {
         var first = baseline == 0 ? null : At(baseline);
         var last = At(_added);
         var (a, b) = (first?.Totals ?? Totals.Zero, last.Totals);
-        var ratioTicks = b.OnlineRatioTicks - a.OnlineRatioTicks;
         return new RunFigures
         {
             Span = last.Elapsed - (first?.Elapsed ?? TimeSpan.Zero),
-            ChatRtt = LatencyRecorder.Summarize(sums[0]),
-            PingRtt = LatencyRecorder.Summarize(sums[1]),
-            FanOut = LatencyRecorder.Summarize(sums[2]),
-            Registration = LatencyRecorder.Summarize(sums[3]),
-            ConnectTime = LatencyRecorder.Summarize(sums[4]),
-            MessagesSent = b.Sent - a.Sent,
-            MessagesReceived = b.Received - a.Received,
-            PingsSent = b.Pings - a.Pings,
-            Connects = b.Connects - a.Connects,
-            Errors = b.Errors - a.Errors,
-            ErrorsByKind = ErrorKinds.All.ToImmutableDictionary(k => k, k => b.ErrorsByKind[(int)k] - a.ErrorsByKind[(int)k]),
-            DeliveryExpected = b.Expected - a.Expected,
-            DeliveryReceived = b.DeliveryReceived - a.DeliveryReceived,
-            Lost = Math.Max(0, b.Lost - a.Lost),
-            Duplicated = b.Duplicated - a.Duplicated,
-            OutOfOrder = b.OutOfOrder - a.OutOfOrder,
-            OnlineRatio = MeanRatio(b.OnlineRatioSum - a.OnlineRatioSum, ratioTicks),
+            Latency = sums.Summaries(),
+            Counters = b.Counters - a.Counters,
+            OnlineRatio = MeanRatio(b.OnlineRatioSum - a.OnlineRatioSum, b.OnlineRatioTicks - a.OnlineRatioTicks),
             Online = b.Online,
             Target = b.Target,
         };

@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using HdrHistogram;
-using LoadTestTui.Core.Bots;
 
 namespace LoadTestTui.Core.Engine;
 
@@ -12,10 +10,8 @@ namespace LoadTestTui.Core.Engine;
 /// </summary>
 internal sealed class WindowTracker(TimeSpan tick)
 {
-    /// <summary>How far back windowed figures reach (thresholds "over" a span, capacity steps).</summary>
-    public static readonly TimeSpan MaxWindow = TimeSpan.FromMinutes(15);
-
-    private readonly int _capacity = (int)Math.Ceiling(MaxWindow / tick) + 1;
+    
+    private readonly int _capacity = (int)Math.Ceiling(WindowLimits.MaxSpan / tick) + 1;
     private WindowRing _ring = new(1);
     private long _ratioSum;
     private long _ratioTicks;
@@ -25,7 +21,7 @@ internal sealed class WindowTracker(TimeSpan tick)
     public void Track(TimeSpan span)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(span, TimeSpan.Zero);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(span, MaxWindow);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(span, WindowLimits.MaxSpan);
         if (!_windows.ContainsKey(span))
             _windows = _windows.Add(span, new WindowRing.Rolling());
     }
@@ -40,33 +36,34 @@ internal sealed class WindowTracker(TimeSpan tick)
         _ratioTicks = 0;
     }
 
-    /// <summary>
-    /// Adds one tick and returns the whole run's figures with their online ratio.
-    /// </summary>
-    /// <param name="run">The run's figures as of this tick: cumulative counters and latencies, online and target; <see cref="RunFigures.Span"/> is the run's elapsed time.</param>
-    /// <param name="intervals">This tick's values: chat RTT, ping RTT, fan-out, registration, connect time.</param>
-    /// <param name="assigned">Bots assigned now (the online ratio's denominator).</param>
+    /// <summary>Adds one tick and returns the whole run's figures, with their online ratio.</summary>
+    /// <param name="elapsed">The run's time at this tick.</param>
+    /// <param name="counters">The run's counters as of this tick.</param>
+    /// <param name="interval">This tick's latency values.</param>
+    /// <param name="cumulative">The whole run's latency summaries.</param>
+    /// <param name="target">The bots the run wants now.</param>
     /// <param name="counting">Whether this tick counts toward the online ratio (the run is active and not stopping).</param>
-    public RunFigures Record(RunFigures run, IReadOnlyList<HistogramBase> intervals, int assigned, bool counting)
+    public RunFigures Record(TimeSpan elapsed, RunCounters counters, LatencySet interval, LatencyFigures cumulative, int target, bool counting)
     {
-        if (assigned > 0 && counting)
+        var online = counters.States.Online;
+        if (counters.TotalBots > 0 && counting)
         {
-            _ratioSum += (long)Math.Round(Math.Min(1, (double)run.Online / assigned) * WindowRing.RatioScale);
+            _ratioSum += (long)Math.Round(Math.Min(1, (double)online / counters.TotalBots) * WindowRing.RatioScale);
             _ratioTicks++;
         }
         _ring.Add(new WindowRing.Sample(
-            run.Span,
-            HistogramSlice.Of(intervals[0]),
-            HistogramSlice.Of(intervals[1]),
-            HistogramSlice.Of(intervals[2]),
-            new WindowRing.Totals(run.MessagesSent, run.MessagesReceived, run.PingsSent, run.Connects, run.Errors,
-                [.. ErrorKinds.All.Select(k => run.ErrorsByKind.GetValueOrDefault(k))], run.DeliveryExpected, run.DeliveryReceived, run.Lost,
-                run.Duplicated, run.OutOfOrder, _ratioSum, _ratioTicks, run.Online, run.Target))
+            elapsed,
+            [.. interval.Kinds.Select(k => (k, HistogramSlice.Of(interval.For(k))))],
+            new WindowRing.Totals(counters, _ratioSum, _ratioTicks, online, target)));
+        return new RunFigures
         {
-            Registration = HistogramSlice.Of(intervals[3]),
-            Connect = HistogramSlice.Of(intervals[4]),
-        });
-        return run with { OnlineRatio = WindowRing.MeanRatio(_ratioSum, _ratioTicks) };
+            Span = elapsed,
+            Latency = cumulative,
+            Counters = counters,
+            OnlineRatio = WindowRing.MeanRatio(_ratioSum, _ratioTicks),
+            Online = online,
+            Target = target,
+        };
     }
 
     /// <summary>The figures of the ticks after run time <paramref name="from"/>.</summary>

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LoadTestTui.Core.Bots;
-using LoadTestTui.Core.Engine;
 using LoadTestTui.Core.Verdicts;
 
 namespace LoadTestTui.Core.Export;

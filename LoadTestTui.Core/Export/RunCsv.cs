@@ -1,4 +1,3 @@
-using LoadTestTui.Core.Engine;
 
 namespace LoadTestTui.Core.Export;
 

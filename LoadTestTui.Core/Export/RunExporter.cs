@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LoadTestTui.Core.Bots;
-using LoadTestTui.Core.Engine;
 
 namespace LoadTestTui.Core.Export;
 

@@ -1,6 +1,5 @@
 using LoadTestTui.Core.Bots;
 using LoadTestTui.Core.Engine;
-using LoadTestTui.Core.Plans;
 using LoadTestTui.Core.Verdicts;
 
 namespace LoadTestTui.Core.Export;

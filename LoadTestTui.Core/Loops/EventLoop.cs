@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using LoadTestTui.Core.Bots;
 using LoadTestTui.Core.Protocol;
 
 namespace LoadTestTui.Core.Loops;

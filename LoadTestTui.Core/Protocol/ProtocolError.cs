@@ -1,17 +1,5 @@
 namespace LoadTestTui.Core.Protocol;
 
-public enum ProtocolErrorKind
-{
-    LengthOutOfRange,
-    UnknownType,
-    StringCountNegative,
-    StringPastEnd,
-    ListCountOutOfRange,
-    FieldPastEnd,
-    TrailingBytes,
-    TruncatedFrame,
-}
-
 /// <summary>Why a frame could not be read. Detail is safe to show: it never echoes peer text.</summary>
 public readonly record struct ProtocolError(ProtocolErrorKind Kind, string Detail)
 {

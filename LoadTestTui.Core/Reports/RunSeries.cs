@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using HdrHistogram;
-using LoadTestTui.Core.Export;
 
 namespace LoadTestTui.Core.Reports;
 

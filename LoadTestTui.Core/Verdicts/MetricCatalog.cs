@@ -11,11 +11,7 @@ public static class MetricCatalog
 {
     public static IReadOnlyList<MetricDefinition> All { get; } =
     [
-        .. Latency("echo", "chat echo round trip", f => f.ChatRtt),
-        .. Latency("ping", "ping to pong round trip", f => f.PingRtt),
-        .. Latency("fanout", "chat fan-out (sender to another bot)", f => f.FanOut),
-        .. Latency("registration", "registration (connect start to the first user list)", f => f.Registration),
-        .. Latency("connect", "TCP connect", f => f.ConnectTime),
+        .. LatencyKind.BuiltIn.SelectMany(Latency),
         new("errors.rate", MetricUnit.Ratio, "errors / (chats + pings sent + connects + errors)", f => f.Run.ErrorRate),
         new("errors.count", MetricUnit.Count, "errors of every class", f => f.Run.Errors),
         .. ErrorKinds.All.Select(k => new MetricDefinition($"errors.{k.Name()}", MetricUnit.Count, $"{k.Name()} errors", f => f.Run.ErrorsByKind.GetValueOrDefault(k))),
@@ -46,17 +42,19 @@ public static class MetricCatalog
     public static string Nearest(string name) =>
         All.MinBy(m => EditDistance(name.ToLowerInvariant(), m.Name))!.Name;
 
-    /// <summary>p50 ... p99.9, min, mean, max and count of one latency distribution (no data while it has no samples).</summary>
-    private static IEnumerable<MetricDefinition> Latency(string family, string what, Func<RunFigures, LatencySummary> read)
+    /// <summary>p50 ... p99.9, min, mean, max and count of one latency kind (no data while it has no samples), named after the kind.</summary>
+    private static IEnumerable<MetricDefinition> Latency(LatencyKind kind)
     {
+        var (family, what) = (kind.Name, kind.Description);
+        LatencySummary Read(RunFigures figures) => figures.Latency[kind];
         (string Stat, Func<LatencySummary, double> Value)[] stats =
         [
             ("p50", s => s.P50Ms), ("p90", s => s.P90Ms), ("p95", s => s.P95Ms), ("p99", s => s.P99Ms), ("p99.9", s => s.P999Ms),
             ("min", s => s.MinMs), ("mean", s => s.MeanMs), ("max", s => s.MaxMs),
         ];
         foreach (var (stat, value) in stats)
-            yield return new MetricDefinition($"{family}.{stat}", MetricUnit.Milliseconds, $"{what}, {stat}", f => read(f.Run) is { Count: > 0 } s ? value(s) : null);
-        yield return new MetricDefinition($"{family}.count", MetricUnit.Count, $"{what}, samples", f => read(f.Run).Count);
+            yield return new MetricDefinition($"{family}.{stat}", MetricUnit.Milliseconds, $"{what}, {stat}", f => Read(f.Run) is { Count: > 0 } s ? value(s) : null);
+        yield return new MetricDefinition($"{family}.count", MetricUnit.Count, $"{what}, samples", f => Read(f.Run).Count);
     }
 
     private static int EditDistance(string a, string b)

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using LoadTestTui.Core.Engine;
 using LoadTestTui.Core.Monitoring;
 
 namespace LoadTestTui.Core.Verdicts;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using LoadTestTui.Core.Plans;
 
 namespace LoadTestTui.Core.Verdicts;
 
@@ -55,9 +54,9 @@ public static partial class ThresholdParser
         TimeSpan? window = null;
         if (match.Groups["window"].Success)
         {
-            if (!DurationText.TryParse(match.Groups["window"].Value, out var span) || span <= TimeSpan.Zero || span > Engine.BotEngine.MaxWindow)
+            if (!DurationText.TryParse(match.Groups["window"].Value, out var span) || span <= TimeSpan.Zero || span > WindowLimits.MaxSpan)
             {
-                problem = $"threshold '{text}': 'over {match.Groups["window"].Value}' must be a duration up to {DurationText.Format(Engine.BotEngine.MaxWindow)} (e.g. 30s).";
+                problem = $"threshold '{text}': 'over {match.Groups["window"].Value}' must be a duration up to {DurationText.Format(WindowLimits.MaxSpan)} (e.g. 30s).";
                 return false;
             }
             window = span;

@@ -17,8 +17,8 @@ public sealed class CapacitySearchTests
     {
         var run = new RunFigures
         {
-            ChatRtt = new LatencySummary(100, 1, p99 / 2, p99 / 2, p99, p99, p99, p99, p99),
-            MessagesSent = 1000,
+            Latency = LatencyFigures.Empty.With(LatencyKind.ChatEcho, new LatencySummary(100, 1, p99 / 2, p99 / 2, p99, p99, p99, p99, p99)),
+            Counters = RunCounters.Zero with { MessagesSent = 1000 },
             OnlineRatio = 1,
             Online = bots,
         };

@@ -12,15 +12,16 @@ public sealed class StatusBlockTests
     [TestMethod]
     public void Format_RampHeldBack_SaysEffectiveRampWindowAndWhy()
     {
-        var s = SnapshotBuilder.Engine(state: RunState.Ramping, online: 6_000, target: 19_000) with
+        var b = SnapshotBuilder.Engine(state: RunState.Ramping, online: 6_000, target: 19_000);
+        var s = b with
         {
             RampPerSecond = 5000,
             EffectiveRampPerSecond = 120,
-            HandshakesInFlight = 30,
-            HandshakeWindow = 32,
+            Counters = b.Counters with { HandshakesInFlight = 30, HandshakeWindow = 32 },
             RampLimit = "server slow to register: 240 ms p99",
-            Registration = SnapshotBuilder.Latency(90, 200, 240, 900, count: 6_000),
-            ConnectTime = SnapshotBuilder.Latency(0.5, 0.8, 1.2, 3),
+            Latency = b.Latency
+                .With(LatencyKind.Registration, SnapshotBuilder.Latency(90, 200, 240, 900, count: 6_000))
+                .With(LatencyKind.Connect, SnapshotBuilder.Latency(0.5, 0.8, 1.2, 3)),
         };
         var text = StatusBlock.Format(s, Now);
         StringAssert.Contains(text, "Ramp: 120/s of 5000/s asked; handshakes in flight 30/32 (server slow to register: 240 ms p99)");

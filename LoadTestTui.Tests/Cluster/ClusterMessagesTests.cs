@@ -12,9 +12,8 @@ public sealed class ClusterMessagesTests
 {
     private static AgentReport FullReport()
     {
-        var histogram = LatencyRecorder.NewHistogram();
-        histogram.RecordValue(1234);
-        var bytes = HistogramCodec.Encode(histogram);
+        var latencies = new LatencySet();
+        latencies.For(LatencyKind.ChatEcho).RecordValue(1234);
         return new AgentReport
         {
             AgentId = "a1b2c3",
@@ -30,14 +29,18 @@ public sealed class ClusterMessagesTests
             {
                 State = RunState.Running,
                 TargetBots = 10,
-                TotalBots = 10,
-                States = new StateCounts(0, 1, 2, 3, 4, 0, 0, 0),
-                MessagesSent = 100,
-                Errors = ImmutableDictionary<ErrorKind, long>.Empty.Add(ErrorKind.ConnectRefused, 3),
-                ProtocolErrors = ImmutableDictionary<ProtocolErrorKind, long>.Empty.Add(ProtocolErrorKind.TrailingBytes, 1),
-                DeliveryExpected = 99,
-                DeliveryRemote = 5,
-                ChatRtt = bytes,
+                Counters = RunCounters.Zero with
+                {
+                    TotalBots = 10,
+                    States = new StateCounts(0, 1, 2, 3, 4, 0, 0, 0),
+                    MessagesSent = 100,
+                    Errors = 3,
+                    ErrorsByKind = RunCounters.Zero.ErrorsByKind.SetItem((int)ErrorKind.ConnectRefused, 3),
+                    ProtocolErrors = RunCounters.Zero.ProtocolErrors.SetItem((int)ProtocolErrorKind.TrailingBytes, 1),
+                    DeliveryExpected = 99,
+                    DeliveryRemote = 5,
+                },
+                Latencies = latencies.Encode(),
             },
             Events = [new EngineEvent(DateTimeOffset.UnixEpoch, EventLevel.Warning, "Bot_0001: refused")],
             Bots = [new BotRow(1, "Bot_0001", BotState.Online, 3, 4, 0, null, double.NaN, double.NaN, double.NaN, double.NaN)],
@@ -49,14 +52,15 @@ public sealed class ClusterMessagesTests
     {
         using var json = System.Text.Json.JsonDocument.Parse(ClusterJson.Encode(FullReport()));
         var figures = json.RootElement.GetProperty("figures");
-        var names = figures.EnumerateObject().Select(p => p.Name).ToList();
-        Assert.AreEqual(100, figures.GetProperty("messages_sent").GetInt64());
+        var counters = figures.GetProperty("counters");
+        var names = counters.EnumerateObject().Select(p => p.Name).ToList();
+        Assert.AreEqual(100, counters.GetProperty("messages_sent").GetInt64());
         CollectionAssert.DoesNotContain(names, "messages_received", "zero counters are left out");
         CollectionAssert.DoesNotContain(names, "frames_sent");
-        CollectionAssert.DoesNotContain(names, "ping_rtt", "empty histograms are left out");
-        CollectionAssert.DoesNotContain(names, "histograms", "the histogram list is derived, never sent");
-        Assert.AreEqual(1, names.Count(n => n == "chat_rtt"));
-        Assert.AreEqual("connecting registering online reconnecting", string.Join(" ", figures.GetProperty("states").EnumerateObject().Select(p => p.Name)));
+        CollectionAssert.DoesNotContain(figures.EnumerateObject().Select(p => p.Name).ToList(), "total_bots", "what is derived from the counters is never sent twice");
+        var latencies = figures.GetProperty("latencies").EnumerateObject().Select(p => p.Name).ToList();
+        CollectionAssert.AreEqual(new[] { "echo" }, latencies, "kinds without values are left out");
+        Assert.AreEqual("connecting registering online reconnecting", string.Join(" ", counters.GetProperty("states").EnumerateObject().Select(p => p.Name)));
     }
 
     [TestMethod]
@@ -84,12 +88,14 @@ public sealed class ClusterMessagesTests
         var back = ClusterJson.Decode<AgentReport>(ClusterJson.Encode(report), out var problem);
         Assert.IsNull(problem);
         Assert.IsNotNull(back);
-        Assert.AreEqual(1, back.Version);
+        Assert.AreEqual(AgentReport.CurrentVersion, back.Version);
         Assert.AreEqual(report with { Figures = null, Events = [], Bots = null }, back with { Figures = null, Events = [], Bots = null });
-        Assert.AreEqual(report.Figures! with { Errors = null!, ProtocolErrors = null!, ChatRtt = null }, back.Figures! with { Errors = null!, ProtocolErrors = null!, ChatRtt = null });
-        CollectionAssert.AreEquivalent(report.Figures!.Errors.ToList(), back.Figures!.Errors.ToList());
-        CollectionAssert.AreEquivalent(report.Figures.ProtocolErrors.ToList(), back.Figures.ProtocolErrors.ToList());
-        CollectionAssert.AreEqual(report.Figures.ChatRtt, back.Figures.ChatRtt);
+        var (sent, got) = (report.Figures!, back.Figures!);
+        Assert.AreEqual(sent.Counters with { ErrorsByKind = default, ProtocolErrors = default }, got.Counters with { ErrorsByKind = default, ProtocolErrors = default });
+        CollectionAssert.AreEqual(sent.Counters.ErrorsByKind.ToArray(), got.Counters.ErrorsByKind.ToArray());
+        CollectionAssert.AreEqual(sent.Counters.ProtocolErrors.ToArray(), got.Counters.ProtocolErrors.ToArray());
+        Assert.AreEqual((sent.State, sent.TargetBots, sent.RampLimit), (got.State, got.TargetBots, got.RampLimit));
+        CollectionAssert.AreEqual(sent.Latencies["echo"], got.Latencies["echo"]);
         CollectionAssert.AreEqual(report.Events.ToList(), back.Events.ToList());
         Assert.AreEqual("Bot_0001", back.Bots!.Value.Single().Name);
         Assert.IsTrue(double.IsNaN(back.Bots!.Value.Single().LastRttMs));

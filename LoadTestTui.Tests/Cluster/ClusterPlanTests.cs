@@ -83,7 +83,7 @@ public sealed class ClusterPlanTests
 
         // The timeline's rows are as complete as a local engine's (states, target, errors and latencies of each second).
         Assert.IsTrue(final.Timeline.Any(r => r is { States.Online: 40, Target: 40 } && r.Chat.Count > 0), "a row with every bot online and its echoes");
-        Assert.IsTrue(final.Timeline.All(r => r.ErrorsThisSecond.Length == Core.Bots.ErrorKinds.All.Count), "errors of each second by class");
+        Assert.IsTrue(final.Timeline.All(r => r.ErrorsThisSecond.Length == Core.Model.ErrorKinds.All.Count), "errors of each second by class");
         Assert.IsLessThanOrEqualTo(final.ChatRtt.Count, final.Timeline.Sum(r => r.Chat.Count), "each second's echoes, once");
     }
 }

@@ -41,7 +41,7 @@ public sealed class ClusterDashboardTests
     }
 
     /// <summary>The Agents view (<c>a</c>) over <paramref name="snapshot"/> (the harness restores this thread's synchronization context when disposed).</summary>
-    private static string AgentsView(Core.Engine.EngineSnapshot snapshot)
+    private static string AgentsView(Core.Model.EngineSnapshot snapshot)
     {
         using var h = new DashboardHarness();
         h.Feed(snapshot);

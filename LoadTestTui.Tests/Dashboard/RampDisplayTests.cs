@@ -9,17 +9,21 @@ namespace LoadTestTui.Tests.Dashboard;
 [DoNotParallelize]
 public sealed class RampDisplayTests
 {
-    private static EngineSnapshot HeldBack() => SnapshotBuilder.Engine(state: RunState.Ramping, online: 6_000, target: 19_000) with
+    private static EngineSnapshot HeldBack()
     {
-        RampPerSecond = 5000,
-        EffectiveRampPerSecond = 120,
-        HandshakesInFlight = 30,
-        HandshakeWindow = 32,
-        RampLimit = "server slow to register: 240 ms p99",
-        RegistrationInterval = SnapshotBuilder.Latency(180, 220, 240, 260),
-        Registration = SnapshotBuilder.Latency(90, 200, 230, 900),
-        ConnectTimeInterval = SnapshotBuilder.Latency(0.5, 0.8, 1.25, 3),
-    };
+        var s = SnapshotBuilder.Engine(state: RunState.Ramping, online: 6_000, target: 19_000);
+        return s with
+        {
+            RampPerSecond = 5000,
+            EffectiveRampPerSecond = 120,
+            Counters = s.Counters with { HandshakesInFlight = 30, HandshakeWindow = 32 },
+            RampLimit = "server slow to register: 240 ms p99",
+            LatencyInterval = s.LatencyInterval
+                .With(LatencyKind.Registration, SnapshotBuilder.Latency(180, 220, 240, 260))
+                .With(LatencyKind.Connect, SnapshotBuilder.Latency(0.5, 0.8, 1.25, 3)),
+            Latency = s.Latency.With(LatencyKind.Registration, SnapshotBuilder.Latency(90, 200, 230, 900)),
+        };
+    }
 
     [TestMethod]
     public void Header_RampHeldBack_ShowsEffectiveRampAndWhy() =>

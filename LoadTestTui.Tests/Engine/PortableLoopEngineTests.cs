@@ -58,7 +58,7 @@ public sealed class PortableLoopEngineTests
         await Wait.UntilAsync(() => engine.Latest.States.Online == 10, Patience, "10 bots online again");
 
         var s = engine.Latest;
-        Assert.IsGreaterThan(0L, s.Errors[Core.Bots.ErrorKind.ClosedByServer] + s.Errors[Core.Bots.ErrorKind.ConnectionReset]);
+        Assert.IsGreaterThan(0L, s.Errors[Core.Model.ErrorKind.ClosedByServer] + s.Errors[Core.Model.ErrorKind.ConnectionReset]);
         Assert.IsGreaterThanOrEqualTo(10L, s.Reconnects);
     }
 }

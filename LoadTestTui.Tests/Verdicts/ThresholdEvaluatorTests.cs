@@ -13,6 +13,8 @@ public sealed class ThresholdEvaluatorTests
 
     private static LatencySummary Latency(double p99) => new(100, 1, p99 / 2, p99 / 2, p99, p99, p99, p99, p99);
 
+    private static LatencyFigures Echo(double p99) => LatencyFigures.Empty.With(LatencyKind.ChatEcho, Latency(p99));
+
     private static EngineSnapshot Snapshot(RunFigures whole, RunFigures? window = null) => new()
     {
         Timestamp = Start.AddSeconds(60),
@@ -26,8 +28,8 @@ public sealed class ThresholdEvaluatorTests
     [TestMethod]
     public void Evaluate_WholeRunAndWindow_ReadTheirOwnFigures()
     {
-        var whole = new RunFigures { ChatRtt = Latency(150), OnlineRatio = 0.9, MessagesSent = 990, Errors = 10 };
-        var window = new RunFigures { ChatRtt = Latency(450), OnlineRatio = 1.0 };
+        var whole = new RunFigures { Latency = Echo(150), OnlineRatio = 0.9, Counters = RunCounters.Zero with { MessagesSent = 990, Errors = 10 } };
+        var window = new RunFigures { Latency = Echo(450), OnlineRatio = 1.0 };
         var results = ThresholdEvaluator.Evaluate(
             [Parse("echo.p99 < 200ms"), Parse("echo.p99 < 200ms over 30s"), Parse("online.ratio >= 99%"), Parse("online.ratio >= 99% over 30s"), Parse("errors.rate < 1%")],
             Snapshot(whole, window), monitor: null);

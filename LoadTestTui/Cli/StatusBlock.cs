@@ -38,14 +38,14 @@ internal static class StatusBlock
     }
 
     /// <summary>Lost / duplicated / out of order come from the audit receivers: say so when they are a sample.</summary>
-    private static string AuditSample(Core.Engine.DeliveryStats d) => d.AuditsEveryReceiver
+    private static string AuditSample(Core.Model.DeliveryStats d) => d.AuditsEveryReceiver
         ? ""
         : string.Create(CultureInfo.InvariantCulture, $" (sampled by {d.AuditReceivers} audit receivers over {d.Audited} deliveries)");
 
     private static string ErrorBreakdown(EngineSnapshot s)
     {
         var parts = s.Errors.Where(e => e.Value > 0).OrderByDescending(e => e.Value)
-            .Select(e => string.Create(CultureInfo.InvariantCulture, $"{Core.Bots.ErrorKinds.Name(e.Key)} {e.Value}")).ToList();
+            .Select(e => string.Create(CultureInfo.InvariantCulture, $"{Core.Model.ErrorKinds.Name(e.Key)} {e.Value}")).ToList();
         return parts.Count == 0 ? "" : $" ({string.Join(", ", parts)})";
     }
 }

@@ -1,4 +1,0 @@
-namespace LoadTestTui.Core.Cluster;
-
-/// <summary>One agent as the controller last heard it (the dashboard's Agents view).</summary>
-public sealed record AgentStatus(string Name, string Host, int Bots, int Online, double CpuPercent, TimeSpan LastHeard, bool Lost);
