@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LoadTestTui.Cli.Bench;
 
 namespace LoadTestTui.Cli;
 

@@ -6,7 +6,7 @@ using LoadTestTui.Core.Bots;
 using LoadTestTui.Core.Engine;
 using LoadTestTui.Core.Loops;
 
-namespace LoadTestTui.Cli;
+namespace LoadTestTui.Cli.Bench;
 
 /// <summary>
 /// <c>loadtest bench</c>: measures this machine, never asserts. Phase one holds many idle bots

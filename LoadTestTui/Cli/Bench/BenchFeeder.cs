@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using LoadTestTui.Core.Monitoring;
 using LoadTestTui.Core.Protocol;
 
-namespace LoadTestTui.Cli;
+namespace LoadTestTui.Cli.Bench;
 
 /// <summary>
 /// The ingest phase's fake server: accepts bots, answers each registration with an empty user

@@ -4,7 +4,7 @@ using System.Globalization;
 using LoadTestTui.Core.Bots;
 using LoadTestTui.Core.Engine;
 
-namespace LoadTestTui.Cli;
+namespace LoadTestTui.Cli.Bench;
 
 /// <summary>
 /// <c>bench --phase steady</c>: many chatting bots against the reference server for a while,

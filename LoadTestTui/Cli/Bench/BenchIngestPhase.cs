@@ -6,7 +6,7 @@ using LoadTestTui.Core.Bots;
 using LoadTestTui.Core.Engine;
 using LoadTestTui.Core.Protocol;
 
-namespace LoadTestTui.Cli;
+namespace LoadTestTui.Cli.Bench;
 
 /// <summary>
 /// <c>bench --phase ingest</c>: what one received frame costs a bot. A feeder (<see cref="BenchFeeder"/>)

@@ -3,7 +3,7 @@ using System.Globalization;
 using LoadTestTui.Core.Bots;
 using LoadTestTui.Core.Engine;
 
-namespace LoadTestTui.Cli;
+namespace LoadTestTui.Cli.Bench;
 
 /// <summary>
 /// <c>loadtest bench --phase storm</c>: a join storm as a user would start it. Many bots with the

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using LoadTestTui.Core.Protocol;
 
-namespace LoadTestTui.Cli;
+namespace LoadTestTui.Cli.Bench;
 
 /// <summary>
 /// The rtt phase's smallest possible chat server: one blocking thread per connection answers a

@@ -7,7 +7,7 @@ using LoadTestTui.Core.Bots;
 using LoadTestTui.Core.Engine;
 using LoadTestTui.Core.Protocol;
 
-namespace LoadTestTui.Cli;
+namespace LoadTestTui.Cli.Bench;
 
 /// <summary>
 /// <c>bench --phase rtt</c>: the round-trip floor: one bot chatting and pinging every 50 ms against
