@@ -51,8 +51,8 @@ public sealed partial class ToolInstallTests
         };
         using (var versionRun = AppProcess.StartInstalled(loadtest, environment, "--version"))
         {
-            var printed = await versionRun.RemainingOutputAsync(AppTimeout);
             Assert.AreEqual(0, await versionRun.WaitForExitAsync(AppTimeout), $"loadtest --version failed: {string.Join(" | ", versionRun.ErrorLines)}");
+            var printed = await versionRun.RemainingOutputAsync(AppTimeout);
             Assert.AreEqual(version, string.Join("\n", printed).Trim(), "loadtest --version prints the package version");
         }
 
@@ -64,8 +64,8 @@ public sealed partial class ToolInstallTests
         using var run = AppProcess.StartInstalled(loadtest, environment, "run", "--host", "127.0.0.1", "--port", $"{port}",
             "--bots", "5", "--duration", "3", "--ramp", "50", "--chat-interval", "0.2-0.5", "--ping-interval", "1",
             "--status-interval", "0", "--output", results, "--html", report, "--log", Path.Combine(output, "load_test.log"));
-        var runOutput = await run.RemainingOutputAsync(AppTimeout);
         var exit = await run.WaitForExitAsync(AppTimeout);
+        var runOutput = await run.RemainingOutputAsync(AppTimeout);
         Assert.AreEqual(ExitCodes.Ok, exit, $"loadtest run exited {exit}; stdout: {string.Join(" | ", runOutput.TakeLast(20))}; stderr: {string.Join(" | ", run.ErrorLines)}");
 
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(results));
