@@ -26,8 +26,11 @@ internal sealed class EventLoops : IDisposable
     /// <summary>The process's loops.</summary>
     public static EventLoops Shared => SharedLoops.Value;
 
-    public static LoopBackend DefaultBackend =>
-        OperatingSystem.IsLinux() && !string.Equals(Environment.GetEnvironmentVariable(BackendVariable), "portable", StringComparison.OrdinalIgnoreCase)
+    public static LoopBackend DefaultBackend => BackendFor(OperatingSystem.IsLinux(), Environment.GetEnvironmentVariable(BackendVariable));
+
+    /// <summary>Epoll only on Linux and only unless <paramref name="variable"/> asks for portable: elsewhere (Windows, macOS) there is no epoll, whatever the variable says.</summary>
+    internal static LoopBackend BackendFor(bool isLinux, string? variable) =>
+        isLinux && !string.Equals(variable, "portable", StringComparison.OrdinalIgnoreCase)
             ? LoopBackend.Epoll
             : LoopBackend.Portable;
 

@@ -43,9 +43,13 @@ public sealed class MonitorSampler : IAsyncDisposable
     private DriveInfo? _drive;
 
     public MonitorSampler(MonitorOptions options, TimeProvider? time = null)
-        : this(options, time, OperatingSystem.IsLinux() && Directory.Exists("/proc/self") ? new ProcProcessReader() : new PortableProcessReader())
+        : this(options, time, SourceFor(OperatingSystem.IsLinux(), Directory.Exists("/proc/self")))
     {
     }
+
+    /// <summary>/proc on Linux when it is mounted; the portable source everywhere else (Windows, macOS).</summary>
+    internal static IMonitorSource SourceFor(bool isLinux, bool hasProc) =>
+        isLinux && hasProc ? new ProcProcessReader() : new PortableProcessReader();
 
     internal MonitorSampler(MonitorOptions options, TimeProvider? time, IMonitorSource source)
     {

@@ -29,6 +29,7 @@ internal sealed class Broadcaster(FrameCodec codec, FlushTicker? ticker)
     private ArrayBufferWriter<byte> _pending = new();
     private long _nextJoin;
     private long _firstEntry; // the broadcast number of _entries[0]; entries are numbered in append order across hand-outs
+    private ulong _lastChatStamp; // the server timestamp of the last chat put in the broadcast order
     private volatile int _owing; // entries not yet handed out to everyone (0 only once a hand-out has finished)
 
     public UserRegistry Registry { get; } = new();
@@ -78,11 +79,23 @@ internal sealed class Broadcaster(FrameCodec codec, FlushTicker? ticker)
         }
     }
 
-    /// <summary>Sends <paramref name="frame"/> to every registered user, <paramref name="sender"/> included.</summary>
-    public void Broadcast(byte[] frame, ChatSession sender)
+    /// <summary>
+    /// Sends a chat echo (<paramref name="echo"/>, encoded as <paramref name="frame"/>) to every registered
+    /// user, <paramref name="sender"/> included. Its server timestamp is made monotonic with the broadcast
+    /// order here, under the lock: a chat stamped before another that took its place first is stamped
+    /// again with that one's time, so no receiver sees the server clock run backwards.
+    /// </summary>
+    /// <remarks>Encoded outside the lock by the caller; the rare re-stamp encodes inside it.</remarks>
+    public void Chat(in Packet echo, byte[] frame, ChatSession sender)
     {
         lock (_gate)
+        {
+            if (echo.ServerTimestamp < _lastChatStamp)
+                frame = codec.Encode(echo with { ServerTimestamp = _lastChatStamp });
+            else
+                _lastChatStamp = echo.ServerTimestamp;
             Append(frame, _nextJoin, sender);
+        }
     }
 
     /// <summary>Forgets everyone at once: on shutdown nobody is told about anybody's exit.</summary>

@@ -143,17 +143,19 @@ internal sealed class ChatSession : IPacketHandler
     {
         if (!_registered)
             return Violation("chatted before registering a name");
+        // Stamped here, and made monotonic with the broadcast order by the broadcaster.
+        var echo = Packet.ChatMessage(_name!, "-> : " + text, ServerClock());
         byte[] frame;
         try
         {
-            frame = _server.Codec.Encode(Packet.ChatMessage(_name!, "-> : " + text, ServerClock()));
+            frame = _server.Codec.Encode(echo);
         }
         catch (FrameTooLargeException ex)
         {
             return Violation($"chat echo would not fit a frame ({ex.Message})");
         }
         Interlocked.Increment(ref _server.Counters.Chats);
-        _server.Broadcaster.Broadcast(frame, this);
+        _server.Broadcaster.Chat(echo, frame, this);
         return true;
     }
 

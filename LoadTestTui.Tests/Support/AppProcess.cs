@@ -6,7 +6,7 @@ namespace LoadTestTui.Tests.Support;
 
 /// <summary>
 /// The real `loadtest` app as a child process (`dotnet loadtest.dll ...` from the test output
-/// folder), with its stdout readable line by line and its stderr collected. Disposing kills it.
+/// folder, or an installed one), with its stdout readable line by line and its stderr collected. Disposing kills it.
 /// </summary>
 public sealed class AppProcess : IDisposable
 {
@@ -61,6 +61,29 @@ public sealed class AppProcess : IDisposable
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "loadtest.dll"));
         foreach (var arg in args)
             info.ArgumentList.Add(arg);
+        return Launch(info);
+    }
+
+    /// <summary>An installed <c>loadtest</c> (a tool shim or a single-file build) run directly, with extra environment.</summary>
+    public static AppProcess StartInstalled(string executable, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var info = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var (name, value) in environment)
+            info.Environment[name] = value;
+        foreach (var arg in args)
+            info.ArgumentList.Add(arg);
+        return Launch(info);
+    }
+
+    private static AppProcess Launch(ProcessStartInfo info)
+    {
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start loadtest");
         var app = new AppProcess(process);
         process.BeginOutputReadLine();

@@ -12,7 +12,8 @@ internal static partial class SelfProcess
         var host = Environment.ProcessPath ?? "dotnet";
         var info = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
-            info.ArgumentList.Add(typeof(SelfProcess).Assembly.Location);
+            // Not Assembly.Location: a single-file build has none (and never runs under dotnet anyway).
+            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, typeof(SelfProcess).Assembly.GetName().Name + ".dll"));
         foreach (var arg in args)
             info.ArgumentList.Add(arg);
         return info;
