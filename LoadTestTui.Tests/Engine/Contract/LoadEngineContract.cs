@@ -323,8 +323,9 @@ public abstract class LoadEngineContract
         await using var rig = await StartAsync(QuietBots, TestServers.FastEngine with { Tick = TimeSpan.FromSeconds(3) });
         var (engine, server) = (rig.Engine, rig.Server);
         engine.Start(bots);
-        await Wait.UntilAsync(() => server.Stats.UsersRegistered == bots, Patience, $"{bots} users on the server");
-        engine.Broadcast("fresh");
+        // Online in a snapshot, not only registered on the server: a bot is online once it has read its user list, a moment later.
+        await Wait.UntilAsync(() => engine.Latest.States.Online == bots && server.Stats.UsersRegistered == bots, Patience, $"{bots} online, and users on the server");
+        Assert.AreEqual(bots, engine.Broadcast("fresh"), "bots asked to send");
         await Wait.UntilAsync(() => server.Stats.Chats == bots, Patience, "the server received every bot's chat");
 
         var asked = DateTimeOffset.Now;
