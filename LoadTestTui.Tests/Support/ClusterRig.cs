@@ -1,5 +1,6 @@
 using LoadTestTui.Core.Bots;
 using LoadTestTui.Core.Cluster;
+using LoadTestTui.Core.Engine;
 using LoadTestTui.Core.Server;
 using LoadTestTui.Tests.Cluster;
 
@@ -17,7 +18,8 @@ internal sealed class ClusterRig : IAsyncDisposable
 
     /// <param name="bots">The bots (default: the fast test bots against the rig's server).</param>
     /// <param name="rowLimit">Rows each agent adds to every report.</param>
-    public static async Task<ClusterRig> StartAsync(int agents, Func<int, BotOptions>? bots = null, int rowLimit = 0)
+    /// <param name="engine">The controller's engine options (default: the fast test engine).</param>
+    public static async Task<ClusterRig> StartAsync(int agents, Func<int, BotOptions>? bots = null, int rowLimit = 0, EngineOptions? engine = null)
     {
         var rig = new ClusterRig();
         try
@@ -26,7 +28,7 @@ internal sealed class ClusterRig : IAsyncDisposable
             rig._nats = await NatsServerProcess.StartAsync();
             rig.Agents = await InProcessAgents.StartAsync(rig._nats.Url, agents);
             rig.Bots = (bots ?? TestServers.FastBots)(rig.Server.Port);
-            rig.Controller = await ClusterController.ConnectAsync(ClusterControllerTests.Options(rig._nats.Url, agents) with { RowLimit = rowLimit }, rig.Bots, TestServers.FastEngine);
+            rig.Controller = await ClusterController.ConnectAsync(ClusterControllerTests.Options(rig._nats.Url, agents) with { RowLimit = rowLimit }, rig.Bots, engine ?? TestServers.FastEngine);
             await rig.Controller.WaitForAgentsAsync();
             return rig;
         }
