@@ -58,6 +58,7 @@ public sealed partial class ClusterController
             RunId = run.RunId,
             ChatPaused = run.ChatPaused,
             Target = run.Target,
+            Duration = run.Duration,
             RampPerSecond = run.RampPerSecond,
             RampLimit = live.Select(x => x.RampLimit).FirstOrDefault(l => l.Length > 0) ?? "",
             Plan = run.Plan,
