@@ -124,15 +124,24 @@ internal sealed class HeadlessRun(RunOptions.Bound options, HeadlessSettings set
         if (!started)
             return ExitCodes.Failed;
         var final = Volatile.Read(ref _latest) ?? engine.Latest;
-        Console.WriteLine(StatusBlock.Format(final, DateTime.Now, "Load test summary"));
+        Console.WriteLine(StatusBlock.Summary(final, DateTime.Now));
         if (monitor?.Sampler.Latest is { } server)
             new MonitorPrinter(Console.Out, options.Bots.Port).Print(server);
+        if (monitor is not null && ServerOverRun(final, monitor.Recorder.Samples) is { } serverLine)
+            Console.WriteLine(serverLine);
         var verdict = PrintThresholds(artifacts, final, watch.AbortedBy);
         var written = await WriteOutputsAsync(final, artifacts).ConfigureAwait(false);
         if (final.PeakOnline == 0 && final.State != RunState.Idle)
             return NoBotOnline(final);
         return !written ? ExitCodes.Failed : verdict ? ExitCodes.Ok : ExitCodes.ThresholdsFailed;
     }
+
+    /// <summary>The monitor's block above is its last sample, taken after the bots left: this line is the server over the run.</summary>
+    private static string? ServerOverRun(EngineSnapshot final, IReadOnlyList<Core.Monitoring.MonitorSnapshot> samples) =>
+        final.StartedAt is { } start && ServerFigures.Of(samples, start, start + final.Elapsed) is { } f
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Server over the run ({f.Samples} samples): CPU avg {f.CpuAvg:0.0}%, max {f.CpuMax:0.0}%; memory avg {f.MemoryAvgMb:0}MB, max {f.MemoryMaxMb:0}MB; threads max {f.ThreadsMax:0}{(f.ConnectionsMax is { } c ? $"; connections max {c:0}" : "")}")
+            : null;
 
     /// <summary>One line per threshold, judged on the final snapshot; returns whether all held.</summary>
     private static bool PrintThresholds(RunArtifacts artifacts, EngineSnapshot final, ThresholdResult? abortedBy)
