@@ -18,8 +18,9 @@ public sealed class RunSummaryTests
         await using var server = await TestServers.StartAsync();
         using var dir = new TempDirectory();
         var json = Path.Combine(dir.Path, "results.json");
-        using var app = AppProcess.Start("run", "--host", "127.0.0.1", "--port", $"{server.Port}", "--bots", "5", "--duration", "3",
-            "--chat-interval", "0.2-0.4", "--status-interval", "0", "--output", json, "--log", Path.Combine(dir.Path, "run.log"));
+        using var app = AppProcess.Start("run", "--host", "127.0.0.1", "--port", $"{server.Port}", "--bots", "5", "--duration", "4",
+            "--chat-interval", "0.2-0.4", "--status-interval", "0", "--output", json, "--log", Path.Combine(dir.Path, "run.log"),
+            "--monitor-pid", $"{Environment.ProcessId}"); // the reference server runs in this process
 
         Assert.AreEqual(0, await app.WaitForExitAsync(Patience), string.Join(" | ", app.ErrorLines));
         var output = string.Join("\n", await app.RemainingOutputAsync(TimeSpan.FromSeconds(5)));
@@ -29,7 +30,7 @@ public sealed class RunSummaryTests
         var elapsed = root.GetProperty("elapsed_time").GetDouble();
         var sent = root.GetProperty("messages_sent").GetInt64();
         var received = root.GetProperty("messages_received").GetInt64();
-        Assert.IsGreaterThan(0L, sent);
+        Assert.IsGreaterThan(0L, sent, output);
 
         var rates = root.GetProperty("rates");
         Assert.AreEqual(elapsed, rates.GetProperty("duration_s").GetDouble(), 1e-9);
@@ -53,6 +54,8 @@ public sealed class RunSummaryTests
         Assert.IsGreaterThanOrEqualTo(At(1), At(4), "peak out >= average out");
         Assert.IsGreaterThanOrEqualTo(At(2), At(5), "peak in >= average in");
         StringAssert.Matches(summary, new Regex(@"Connects: avg [1-9][0-9.]*/s, peak [1-9][0-9.]*/s"));
+        StringAssert.Matches(summary, new Regex(@"Server over the run \([1-9][0-9]* samples\): CPU avg [0-9.]+%, max [0-9.]+%; memory avg [1-9][0-9]*MB, max [1-9][0-9]*MB; threads max [1-9]"),
+            "the monitor's last sample comes after the bots left; this line covers the run");
     }
 
     private static void AssertRate(JsonElement rate, long total, double elapsed)
