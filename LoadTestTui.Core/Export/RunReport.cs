@@ -35,6 +35,11 @@ public sealed record RunReport
 
     [JsonPropertyName("ramp")] public required RampReport Ramp { get; init; }
 
+    /// <summary>The run's average and peak-second rates (the snapshot's own rates are the last tick's); absent in older files.</summary>
+    [JsonPropertyName("rates")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RunRates? Rates { get; init; }
+
     /// <summary>The monitored server's samples on the same clock; absent when no server was monitored.</summary>
     [JsonPropertyName("server")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -187,7 +192,12 @@ public sealed record RampReport(
     [property: JsonPropertyName("handshake_window")] int HandshakeWindow,
     [property: JsonPropertyName("peak_handshakes_in_flight")] int PeakHandshakesInFlight,
     [property: JsonPropertyName("peak_handshake_window")] int PeakHandshakeWindow,
-    [property: JsonPropertyName("limit")] string Limit);
+    [property: JsonPropertyName("limit")] string Limit)
+{
+    /// <summary>The run's ramp: mean and busiest of the seconds that started bots (null when none did, or in older files).</summary>
+    [JsonPropertyName("effective_avg_per_s")] public double? EffectiveAveragePerSecond { get; init; }
+    [JsonPropertyName("effective_peak_per_s")] public double? EffectivePeakPerSecond { get; init; }
+}
 
 public sealed record BotReport(
     [property: JsonPropertyName("bot_id")] int BotId,

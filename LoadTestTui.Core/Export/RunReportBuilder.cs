@@ -39,8 +39,8 @@ public static class RunReportBuilder
         }).ToList(),
         RegistrationLatency = Latency(s.Registration),
         ConnectTime = Latency(s.ConnectTime),
-        Ramp = new RampReport(s.RampPerSecond, Math.Round(s.EffectiveRampPerSecond, 3), s.HandshakesInFlight, s.HandshakeWindow,
-            s.PeakHandshakesInFlight, s.PeakHandshakeWindow, s.RampLimit),
+        Ramp = Ramp(s),
+        Rates = RunRates.Of(s),
         Server = server,
         Plan = s.Plan is { } plan ? Plan(plan, s.PlanPoint) : null,
     };
@@ -69,6 +69,18 @@ public static class RunReportBuilder
         r.Threshold.Grace.TotalSeconds,
         r.Measured is { } m ? Math.Round(m, 6) : null,
         r.Passed);
+
+    /// <summary>The ramp now (asked, effective this tick, window) and over the run (the effective ramp's mean and peak second).</summary>
+    private static RampReport Ramp(EngineSnapshot s)
+    {
+        var run = RunRates.Ramp(s);
+        return new RampReport(s.RampPerSecond, Math.Round(s.EffectiveRampPerSecond, 3), s.HandshakesInFlight, s.HandshakeWindow,
+            s.PeakHandshakesInFlight, s.PeakHandshakeWindow, s.RampLimit)
+        {
+            EffectiveAveragePerSecond = run?.AveragePerSecond,
+            EffectivePeakPerSecond = run?.PeakPerSecond,
+        };
+    }
 
     private static double? Seconds(TimeSpan? span) => span is { } t ? Math.Round(t.TotalSeconds, 3) : null;
 

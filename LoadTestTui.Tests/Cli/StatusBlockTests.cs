@@ -57,4 +57,25 @@ public sealed class StatusBlockTests
         var line = StatusBlock.Format(s, Now).Split('\n').Single(l => l.StartsWith("Delivery:", StringComparison.Ordinal));
         Assert.DoesNotContain("sampled", line);
     }
+
+    [TestMethod]
+    public void Summary_Stopped_RunAveragesAndPeakSeconds_NotTheLastTick()
+    {
+        var s = SnapshotBuilder.Engine(state: RunState.Stopped, sent: 100, received: 400) with
+        {
+            Elapsed = TimeSpan.FromSeconds(4),
+            MessagesSentPerSecond = 0,
+            MessagesReceivedPerSecond = 0,
+            Timeline =
+            [
+                new TimelineRow(1, 5, 10, 40, 10, 40, 0, 0, 0, 5),
+                new TimelineRow(2, 5, 50, 200, 40, 160, 0, 0, 0, 5),
+            ],
+        };
+        var summary = StatusBlock.Summary(s, Now);
+        StringAssert.StartsWith(summary.Split('\n')[1], "Load test summary");
+        StringAssert.Contains(summary, "Throughput: avg 25.0 msgs/s out, 100.0 msgs/s in over 4.0s; peak 40.0 msgs/s out (t=2s), 160.0 msgs/s in (t=2s)");
+        StringAssert.Contains(summary, "Connects: avg 0.0/s, peak 5.0/s");
+        StringAssert.Contains(StatusBlock.Format(s, Now), "Throughput: 0.0 msgs/s out, 0.0 msgs/s in", "a status block keeps the current rate");
+    }
 }

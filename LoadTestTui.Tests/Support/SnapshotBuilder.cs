@@ -28,14 +28,25 @@ internal static class SnapshotBuilder
         LatencySummary? chatInterval = null,
         ImmutableArray<EngineEvent>? events = null,
         bool paused = false,
-        long errors = 0) => new()
+        long errors = 0,
+        long sent = 0,
+        long received = 0,
+        long connects = 0) => new()
         {
             Timestamp = Epoch,
             Elapsed = TimeSpan.FromSeconds(83),
             State = state,
             ChatPaused = paused,
             TargetBots = target,
-            Counters = RunCounters.Zero with { TotalBots = target, States = new StateCounts(0, 0, 0, online, 0, 0, 0, 0), Errors = errors },
+            Counters = RunCounters.Zero with
+            {
+                TotalBots = target,
+                States = new StateCounts(0, 0, 0, online, 0, 0, 0, 0),
+                Errors = errors,
+                MessagesSent = sent,
+                MessagesReceived = received,
+                Connects = connects,
+            },
             MessagesSentPerSecond = 1234,
             MessagesReceivedPerSecond = 5678,
             BytesSentPerSecond = 1.5 * 1024 * 1024,

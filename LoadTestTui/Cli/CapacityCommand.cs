@@ -34,10 +34,12 @@ internal static class CapacityCommand
                 problems.Add($"--csv: {csvProblem}");
             if (html is not null && OutputProbe.Check(Path.GetDirectoryName(Path.GetFullPath(html))) is { } htmlProblem)
                 problems.Add($"--html: {htmlProblem}");
+            var ci = new CiPaths(parse.GetValue(options.Junit), parse.GetValue(options.SummaryMarkdown));
+            CiOutputs.Validate(ci.Junit, ci.Markdown, "--summary-md", problems);
             var cluster = options.Cluster.Bind(parse, problems, DashboardCommandOptions.ClusterRowLimit);
             if (bound is null || search is null || problems.Count > 0)
                 return Task.FromResult(Cli.Usage(problems));
-            var session = new CapacitySession(bound, search, output, csv, html, parse.GetValue(options.Log) ?? "", cluster);
+            var session = new CapacitySession(bound, search, output, csv, html, parse.GetValue(options.Log) ?? "", cluster) { Ci = ci };
             return parse.GetValue(options.Dashboard) ? session.DashboardAsync(ct) : session.HeadlessAsync(ct);
         });
         return command;
@@ -47,6 +49,9 @@ internal static class CapacityCommand
 /// <summary>One capacity search, headless or on the dashboard.</summary>
 internal sealed class CapacitySession(RunOptions.Bound options, CapacityOptions search, string? output, string? csv, string? html, string logFile, Core.Cluster.ClusterOptions? cluster = null)
 {
+    /// <summary>--junit and --summary-md, written from the same results record as --output.</summary>
+    public CiPaths Ci { get; init; } = new(null, null);
+
     public async Task<int> HeadlessAsync(CancellationToken cancellationToken)
     {
         using var fileLog = FileLoggerProvider.TryOpen(logFile, out var logError);
@@ -108,8 +113,11 @@ internal sealed class CapacitySession(RunOptions.Bound options, CapacityOptions 
             ok &= Report(result);
             json = result.Success ? result.Path : null;
         }
+        var htmlWritten = false;
         if (html is not null)
-            ok &= await HtmlReportOutput.WriteAsync(html, json, engine.Latest, artifacts).ConfigureAwait(false);
+            ok &= htmlWritten = await HtmlReportOutput.WriteAsync(html, json, engine.Latest, artifacts).ConfigureAwait(false);
+        if (Ci.Junit is not null || Ci.Markdown is not null)
+            ok &= await CiOutputs.WriteAsync(artifacts.Report(engine.Latest), Ci.Junit, Ci.Markdown, htmlWritten ? html : null).ConfigureAwait(false);
         if (csv is not null)
             ok &= Report(await CapacityExport.WriteCsvAsync(csv, search, steps).ConfigureAwait(false));
         if (!ok)
@@ -125,3 +133,4 @@ internal sealed class CapacitySession(RunOptions.Bound options, CapacityOptions 
         return result.Success;
     }
 }
+

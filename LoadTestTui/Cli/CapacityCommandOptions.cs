@@ -20,6 +20,8 @@ internal sealed class CapacityCommandOptions
     public Option<string?> Output { get; } = new("--output") { Description = "Write the JSON result (run report with a capacity section) here." };
     public Option<string?> Csv { get; } = new("--csv") { Description = "Write the table of steps to this CSV file." };
     public Option<string?> Html { get; } = new("--html") { Description = "Write the HTML report (the search's steps against each SLO figure, and the run's charts) here." };
+    public Option<string?> Junit { get; } = new("--junit") { Description = "Write the search's verdict as JUnit XML here (one test case: the capacity within the SLO), for CI." };
+    public Option<string?> SummaryMarkdown { get; } = new("--summary-md") { Description = "Write the answer, the key figures and the steps as Markdown here, e.g. $GITHUB_STEP_SUMMARY." };
     public Option<string> Log { get; } = new("--log") { Description = "Log file.", DefaultValueFactory = _ => "load_test.log" };
     public Option<bool> Dashboard { get; } = new("--dashboard") { Description = "Watch the search on the dashboard (a header line shows its state)." };
     public ControllerCliOptions Cluster { get; } = new();
@@ -34,7 +36,7 @@ internal sealed class CapacityCommandOptions
     public void AddTo(Command command)
     {
         Run.AddTo(command);
-        foreach (var option in new Option[] { MaxBots, MinBots, Resolution, Growth, Settle, Measure, Thresholds, Output, Csv, Html, Log, Dashboard })
+        foreach (var option in new Option[] { MaxBots, MinBots, Resolution, Growth, Settle, Measure, Thresholds, Output, Csv, Html, Junit, SummaryMarkdown, Log, Dashboard })
             command.Options.Add(option);
         Cluster.AddTo(command);
     }

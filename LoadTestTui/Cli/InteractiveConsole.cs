@@ -62,7 +62,9 @@ internal sealed class InteractiveConsole(ILoadEngine engine, RunOptions.Bound op
                 await output.WriteLineAsync("Stopped.").ConfigureAwait(false);
                 return true;
             case "stats":
-                await output.WriteLineAsync(StatusBlock.Format(engine.SnapshotNow(), DateTime.Now)).ConfigureAwait(false);
+                // After 'stop' the last tick's rates are 0: a stopped run gets its summary, with the run's rates.
+                var snapshot = engine.SnapshotNow();
+                await output.WriteLineAsync(snapshot.State == RunState.Stopped ? StatusBlock.Summary(snapshot, DateTime.Now) : StatusBlock.Format(snapshot, DateTime.Now)).ConfigureAwait(false);
                 return true;
             case "export":
                 var path = rest.Length > 0 ? rest : RunExporter.DefaultFileName(DateTime.Now);

@@ -19,6 +19,8 @@ internal static class RunCommand
         var output = new Option<string?>("--output") { Description = "Write the JSON result here when the run ends." };
         var csv = new Option<string?>("--csv") { Description = "Write timeline.csv and bots.csv (and monitor.csv) into this folder." };
         var html = new Option<string?>("--html") { Description = "Write the HTML report (charts and tables, one self-contained file) here when the run ends." };
+        var junit = new Option<string?>("--junit") { Description = "Write the thresholds as JUnit XML here when the run ends (one test case per threshold), for CI." };
+        var summaryMd = new Option<string?>("--summary-md") { Description = "Write the final summary as Markdown here (key figures, thresholds, a link to --html), e.g. $GITHUB_STEP_SUMMARY." };
         var log = new Option<string>("--log") { Description = "Log file.", DefaultValueFactory = _ => "load_test.log" };
         var interactive = new Option<bool>("--interactive") { Description = "Read the original line commands from standard input: start, stop, stats, export, broadcast, quit." };
         var statusInterval = new Option<double>("--status-interval") { Description = "Seconds between status blocks; 0 = only the final summary.", DefaultValueFactory = _ => 5 };
@@ -30,6 +32,8 @@ internal static class RunCommand
         command.Options.Add(output);
         command.Options.Add(csv);
         command.Options.Add(html);
+        command.Options.Add(junit);
+        command.Options.Add(summaryMd);
         command.Options.Add(log);
         command.Options.Add(interactive);
         command.Options.Add(statusInterval);
@@ -41,6 +45,8 @@ internal static class RunCommand
                 parse.GetValue(output), parse.GetValue(csv), parse.GetValue(log) ?? "", parse.GetValue(interactive), parse.GetValue(statusInterval))
             {
                 Html = parse.GetValue(html),
+                Junit = parse.GetValue(junit),
+                SummaryMarkdown = parse.GetValue(summaryMd),
             };
             problems.AddRange(settings.Validate());
             var choice = planOptions.Bind(parse, options, bound, problems);
@@ -62,6 +68,10 @@ internal sealed record HeadlessSettings(string? Output, string? CsvDirectory, st
     /// <summary>The HTML report's path (<c>--html</c>); made from the results JSON, so the JSON is written too (to a temp file when --output is not given).</summary>
     public string? Html { get; init; }
 
+    /// <summary><c>--junit</c> and <c>--summary-md</c>: the results record as JUnit XML and as Markdown.</summary>
+    public string? Junit { get; init; }
+    public string? SummaryMarkdown { get; init; }
+
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
@@ -73,6 +83,7 @@ internal sealed record HeadlessSettings(string? Output, string? CsvDirectory, st
             problems.Add($"--csv: {csvProblem}");
         if (Html is not null && OutputProbe.Check(Path.GetDirectoryName(Path.GetFullPath(Html))) is { } htmlProblem)
             problems.Add($"--html: {htmlProblem}");
+        CiOutputs.Validate(Junit, SummaryMarkdown, "--summary-md", problems);
         return problems;
     }
 }
@@ -124,15 +135,24 @@ internal sealed class HeadlessRun(RunOptions.Bound options, HeadlessSettings set
         if (!started)
             return ExitCodes.Failed;
         var final = Volatile.Read(ref _latest) ?? engine.Latest;
-        Console.WriteLine(StatusBlock.Format(final, DateTime.Now, "Load test summary"));
+        Console.WriteLine(StatusBlock.Summary(final, DateTime.Now));
         if (monitor?.Sampler.Latest is { } server)
             new MonitorPrinter(Console.Out, options.Bots.Port).Print(server);
+        if (monitor is not null && ServerOverRun(final, monitor.Recorder.Samples) is { } serverLine)
+            Console.WriteLine(serverLine);
         var verdict = PrintThresholds(artifacts, final, watch.AbortedBy);
         var written = await WriteOutputsAsync(final, artifacts).ConfigureAwait(false);
         if (final.PeakOnline == 0 && final.State != RunState.Idle)
             return NoBotOnline(final);
         return !written ? ExitCodes.Failed : verdict ? ExitCodes.Ok : ExitCodes.ThresholdsFailed;
     }
+
+    /// <summary>The monitor's block above is its last sample, taken after the bots left: this line is the server over the run.</summary>
+    private static string? ServerOverRun(EngineSnapshot final, IReadOnlyList<Core.Monitoring.MonitorSnapshot> samples) =>
+        final.StartedAt is { } start && ServerFigures.Of(samples, start, start + final.Elapsed) is { } f
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Server over the run ({f.Samples} samples): CPU avg {f.CpuAvg:0.0}%, max {f.CpuMax:0.0}%; memory avg {f.MemoryAvgMb:0}MB, max {f.MemoryMaxMb:0}MB; threads max {f.ThreadsMax:0}{(f.ConnectionsMax is { } c ? $"; connections max {c:0}" : "")}")
+            : null;
 
     /// <summary>One line per threshold, judged on the final snapshot; returns whether all held.</summary>
     private static bool PrintThresholds(RunArtifacts artifacts, EngineSnapshot final, ThresholdResult? abortedBy)
@@ -215,8 +235,11 @@ internal sealed class HeadlessRun(RunOptions.Bound options, HeadlessSettings set
             ok &= await ReportAsync(result, () => artifacts.WriteJsonAsync(Path.Combine(Path.GetTempPath(), RunExporter.DefaultFileName(DateTime.Now)), final)).ConfigureAwait(false);
             json = result.Success ? result.Path : null;
         }
+        var htmlWritten = false;
         if (settings.Html is { } html)
-            ok &= await HtmlReportOutput.WriteAsync(html, json, final, artifacts).ConfigureAwait(false);
+            ok &= htmlWritten = await HtmlReportOutput.WriteAsync(html, json, final, artifacts).ConfigureAwait(false);
+        if (settings.Junit is not null || settings.SummaryMarkdown is not null)
+            ok &= await CiOutputs.WriteAsync(artifacts.Report(final), settings.Junit, settings.SummaryMarkdown, htmlWritten ? settings.Html : null).ConfigureAwait(false);
         if (settings.CsvDirectory is { } directory)
         {
             foreach (var result in await artifacts.WriteCsvAsync(directory, final).ConfigureAwait(false))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using LoadTestTui.Core.Engine;
+using LoadTestTui.Core.Export;
 
 namespace LoadTestTui.Cli;
 
@@ -9,8 +10,15 @@ internal static class StatusBlock
 {
     private static readonly string Rule = new('=', 80);
 
-    public static string Format(EngineSnapshot s, DateTime now, string title = "Load test status")
+    /// <summary>A status block during the run: rates are the last tick's.</summary>
+    public static string Format(EngineSnapshot s, DateTime now) => Build(s, now, final: false);
+
+    /// <summary>The final summary: rates are the run's averages and busiest seconds, since the last tick's are 0 once the bots have left.</summary>
+    public static string Summary(EngineSnapshot s, DateTime now) => Build(s, now, final: true);
+
+    private static string Build(EngineSnapshot s, DateTime now, bool final)
     {
+        var title = final ? "Load test summary" : "Load test status";
         var ci = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
         sb.AppendLine(Rule);
@@ -33,9 +41,28 @@ internal static class StatusBlock
         var d = s.Delivery;
         if (d.Expected > 0 || d.Received > 0)
             sb.AppendLine(ci, $"Delivery: {d.Received}/{d.Expected} received, {d.Lost} lost, {d.Duplicated} duplicated, {d.OutOfOrder} out of order{AuditSample(d)}; fan-out p99 {d.FanOut.P99Ms:0.0}ms");
-        sb.Append(ci, $"Throughput: {s.MessagesSentPerSecond:0.0} msgs/s out, {s.MessagesReceivedPerSecond:0.0} msgs/s in");
+        if (final)
+            AppendRunRates(sb, s);
+        else
+            sb.Append(ci, $"Throughput: {s.MessagesSentPerSecond:0.0} msgs/s out, {s.MessagesReceivedPerSecond:0.0} msgs/s in");
         return sb.ToString();
     }
+
+    private static void AppendRunRates(StringBuilder sb, EngineSnapshot s)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        var r = RunRates.Of(s);
+        if (RunRates.Ramp(s) is { } ramp)
+            sb.AppendLine(ci, $"Ramp: avg {ramp.AveragePerSecond:0.#}/s, peak {ramp.PeakPerSecond:0.#}/s of {s.RampPerSecond:0.#}/s asked; handshakes in flight peak {s.PeakHandshakesInFlight}/{s.PeakHandshakeWindow}");
+        sb.AppendLine(ci, $"Connects: avg {r.Connects.AveragePerSecond:0.0}/s, peak {r.Connects.PeakPerSecond:0.0}/s; errors avg {r.Errors.AveragePerSecond:0.0}/s, peak {r.Errors.PeakPerSecond:0.0}/s");
+        sb.AppendLine(ci, $"Bytes: avg {Kb(r.BytesSent.AveragePerSecond)}/s out, {Kb(r.BytesReceived.AveragePerSecond)}/s in; peak {Kb(r.BytesSent.PeakPerSecond)}/s out, {Kb(r.BytesReceived.PeakPerSecond)}/s in");
+        sb.Append(ci, $"Throughput: avg {r.MessagesSent.AveragePerSecond:0.0} msgs/s out, {r.MessagesReceived.AveragePerSecond:0.0} msgs/s in over {r.DurationSeconds:0.0}s; " +
+            $"peak {r.MessagesSent.PeakPerSecond:0.0} msgs/s out{At(r.MessagesSent)}, {r.MessagesReceived.PeakPerSecond:0.0} msgs/s in{At(r.MessagesReceived)}");
+    }
+
+    private static string At(RateFigure f) => f.PeakT is { } t ? string.Create(CultureInfo.InvariantCulture, $" (t={t}s)") : "";
+
+    private static string Kb(double bytes) => (bytes / 1024).ToString("0.0", CultureInfo.InvariantCulture) + " KB";
 
     /// <summary>Lost / duplicated / out of order come from the audit receivers: say so when they are a sample.</summary>
     private static string AuditSample(Core.Model.DeliveryStats d) => d.AuditsEveryReceiver
