@@ -63,7 +63,7 @@ public sealed class ClusterControllerTests
 
         // One broadcast over a quiet run reaches every bot on both agents, across agents too.
         controller.SetChatPaused(true);
-        await Task.Delay(1500);
+        await Settled.ChatQuietAsync(() => controller.Latest, Patience);
         var before = controller.SnapshotNow();
         var serverChats = server.Stats.Chats;
         Assert.AreEqual(400, await controller.BroadcastAsync("cluster broadcast"));
