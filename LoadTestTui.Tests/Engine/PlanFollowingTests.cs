@@ -55,7 +55,7 @@ public sealed class PlanFollowingTests
         engine.Start(5);
         await clock.StepUntilAsync(engine, s => s.ChatRtt.Count >= 20, "echoes measured", Patience);
         engine.SetChatPaused(true);
-        await clock.StepUntilAsync(engine, s => s.MessagesSent == s.ChatRtt.Count, "every chat in flight came back", Patience);
+        await clock.StepUntilAsync(engine, Settled.ChatQuiet(), "every chat in flight came back", Patience);
         var mark = engine.Latest.Elapsed;
         await clock.StepUntilAsync(engine, s => s.Elapsed - mark >= second && engine.FiguresSince(mark).PingsSent > 0, "a second of engine time with pings in it", Patience);
         var quiet = engine.FiguresSince(mark);

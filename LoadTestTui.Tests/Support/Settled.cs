@@ -6,22 +6,28 @@ namespace LoadTestTui.Tests.Support;
 internal static class Settled
 {
     /// <summary>
-    /// With chat paused, waits until every chat sent has had its echo and two snapshots in a row (engine or cluster)
-    /// count the same deliveries. Delivery counts alone cannot say it: a receiver counted online a moment before the
-    /// server registered it leaves Expected and Received apart for good.
+    /// A condition on successive snapshots (engine or cluster): chat is paused in two snapshots in a row, every chat
+    /// sent has had its echo, and no chat, echo or delivery was counted in between. Delivery counts alone cannot say
+    /// it: a receiver counted online a moment before the server registered it leaves Expected and Received apart for good.
     /// </summary>
-    public static Task ChatQuietAsync(Func<EngineSnapshot> latest, TimeSpan timeout)
+    public static Func<EngineSnapshot, bool> ChatQuiet()
     {
         EngineSnapshot? previous = null;
-        return Wait.UntilAsync(() =>
+        return s =>
         {
-            var s = latest();
             if (ReferenceEquals(s, previous))
                 return false;
-            var quiet = previous is not null && s.MessagesSent == s.ChatRtt.Count
+            var quiet = previous is { ChatPaused: true } && s.ChatPaused && s.MessagesSent == s.ChatRtt.Count
                 && s.MessagesSent == previous.MessagesSent && s.MessagesReceived == previous.MessagesReceived && s.Delivery.Received == previous.Delivery.Received;
             previous = s;
             return quiet;
-        }, timeout, "chat paused: every echo back and deliveries steady over two snapshots");
+        };
+    }
+
+    /// <summary>Waits (bounded) until <see cref="ChatQuiet"/> holds for the snapshots <paramref name="latest"/> gives.</summary>
+    public static Task ChatQuietAsync(Func<EngineSnapshot> latest, TimeSpan timeout)
+    {
+        var quiet = ChatQuiet();
+        return Wait.UntilAsync(() => quiet(latest()), timeout, "chat paused: every echo back and nothing counted over two snapshots");
     }
 }
