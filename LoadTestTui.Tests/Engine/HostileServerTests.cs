@@ -10,6 +10,7 @@ namespace LoadTestTui.Tests.Engine;
 
 /// <summary>Servers that misbehave on purpose: every fault is a counted error of the right class, then a reconnect.</summary>
 [TestClass]
+[DoNotParallelize] // bounds the process's memory growth (GC.GetTotalMemory), which other tests move
 public sealed class HostileServerTests
 {
     private static readonly FrameCodec Codec = FrameCodec.Default;
