@@ -5,6 +5,7 @@ using LoadTestTui.Tests.Support;
 namespace LoadTestTui.Tests.Cluster;
 
 [TestClass]
+[DoNotParallelize] // hundreds of bots on two agents with real-time windows: flaky when other classes load the CPU
 public sealed class ClusterControllerTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);

@@ -6,6 +6,7 @@ namespace LoadTestTui.Tests.Cluster;
 
 /// <summary>A controller following a load plan over real agents, and its windowed figures.</summary>
 [TestClass]
+[DoNotParallelize] // hundreds of bots on two agents with real-time windows: flaky when other classes load the CPU
 public sealed class ClusterPlanTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
