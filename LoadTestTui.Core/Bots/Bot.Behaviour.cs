@@ -39,6 +39,7 @@ internal sealed partial class Bot
     {
         var responseTimeout = ToTicks(_options.ResponseTimeout);
         var now = MonoClock.Now;
+        var stages = _run.StagesVersion; // read before the table, so a table replaced meanwhile is looked at again
         var behaviour = _run.BehaviourAt(now, out var changesAt);
         // Random first phases, so thousands of bots started together do not tick together.
         var nextHeartbeat = FirstDue(now, behaviour.HeartbeatInterval);
@@ -48,8 +49,9 @@ internal sealed partial class Bot
         while (connection.IsOpen && !Stopped)
         {
             now = MonoClock.Now;
-            if (now >= changesAt)
+            if (now >= changesAt || _run.StagesVersion != stages)
             {
+                stages = _run.StagesVersion;
                 var next = _run.BehaviourAt(now, out changesAt);
                 if (next.HeartbeatInterval != behaviour.HeartbeatInterval)
                     nextHeartbeat = FirstDue(now, next.HeartbeatInterval);

@@ -79,6 +79,9 @@ internal sealed partial class Bot : IConnectionOwner
     /// <summary>Wakes the bot to notice the run's hard stop.</summary>
     public void Cut() => _timer.Poke();
 
+    /// <summary>Wakes the bot to look at its behaviour again.</summary>
+    public void Wake() => _timer.Poke();
+
     /// <summary>The connection opened, failed or ended: look again.</summary>
     void IConnectionOwner.OnConnectionChanged() => _timer.Poke();
 

@@ -16,6 +16,7 @@ internal sealed class RunContext
     public RunContext(BotOptions options, RunLimits engine, ILogger logger, string? runId = null)
     {
         Options = options;
+        Clock = engine.Clock;
         Loops = engine.Loops;
         RunId = runId ?? ChatTag.NewRunId();
         Bots = new BotDirectory(options.FirstBotId);
@@ -35,6 +36,15 @@ internal sealed class RunContext
     }
 
     public BotOptions Options { get; }
+
+    /// <summary>The clock of the run's schedule (the engine's, a fake one in tests).</summary>
+    public TimeProvider Clock { get; }
+
+    /// <summary>
+    /// Whether stage behaviours are pinned by the engine rather than timed by the bots: bots time stages on
+    /// <see cref="MonoClock"/>, which only follows the system clock; a fake clock moves when a test says.
+    /// </summary>
+    private bool StagesPinned => !ReferenceEquals(Clock, TimeProvider.System);
 
     /// <summary>The event loops the run's bots live on (the process's own unless a test gives others).</summary>
     public EventLoops Loops { get; }
@@ -101,8 +111,22 @@ internal sealed class RunContext
     /// <summary>Makes the bots' behaviour follow <paramref name="plan"/>'s stages, counted from <paramref name="startTicks"/> (<see cref="MonoClock"/>).</summary>
     public void FollowPlan(LoadPlan plan, long startTicks)
     {
-        FollowBehaviours(plan, startTicks);
         Plan = plan;
+        if (!EnterStage(Planner.At(plan, TimeSpan.Zero).StageIndex))
+            FollowBehaviours(plan, startTicks);
+    }
+
+    /// <summary>
+    /// Under a clock other than the system's, makes the bots follow stage <paramref name="index"/>'s behaviour
+    /// until the engine enters another; returns whether it did (then the bots must be woken to see it).
+    /// </summary>
+    public bool EnterStage(int index)
+    {
+        if (!StagesPinned || Plan is not { } plan || index < 0 || index >= plan.Stages.Length)
+            return false;
+        var behaviour = plan.Stages[index].Behaviour?.ApplyTo(BaseBehaviour) ?? BaseBehaviour;
+        SetStages(new StageTable([long.MaxValue], [behaviour]));
+        return true;
     }
 
     /// <summary>
@@ -120,7 +144,18 @@ internal sealed class RunContext
             ends[i] = startTicks + (long)(end.TotalSeconds * Stopwatch.Frequency);
             behaviours[i] = plan.Stages[i].Behaviour?.ApplyTo(BaseBehaviour) ?? BaseBehaviour;
         }
-        _stages = new StageTable(ends, behaviours);
+        SetStages(new StageTable(ends, behaviours));
+    }
+
+    private int _stagesVersion;
+
+    /// <summary>Changes whenever the stage table is replaced: a bot looks at its behaviour again then, not only when a stage ends.</summary>
+    public int StagesVersion => Volatile.Read(ref _stagesVersion);
+
+    private void SetStages(StageTable stages)
+    {
+        Volatile.Write(ref _stages, stages);
+        Interlocked.Increment(ref _stagesVersion);
     }
 
     /// <summary>

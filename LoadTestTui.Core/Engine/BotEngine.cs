@@ -260,7 +260,7 @@ public sealed partial class BotEngine : ILoadEngine
 
     private async Task TickLoopAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(Options.Tick);
+        using var timer = new PeriodicTimer(Options.Tick, Options.TimeProvider);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
@@ -326,6 +326,8 @@ public sealed partial class BotEngine : ILoadEngine
             if (point.StageIndex != run.Context.PlanStage)
             {
                 run.Context.PlanStage = point.StageIndex;
+                if (run.Context.EnterStage(point.StageIndex))
+                    run.WakeBots();
                 var stage = plan.Stages[point.StageIndex];
                 run.Context.Events.Add(EventLevel.Info, $"stage {point.StageIndex + 1}/{plan.Stages.Length}: {stage}");
             }

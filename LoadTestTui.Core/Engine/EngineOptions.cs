@@ -41,10 +41,16 @@ public sealed record EngineOptions
     /// <summary>Reconnects per second for the whole run, on top of each bot's backoff.</summary>
     public double ReconnectsPerSecond { get; init; } = 500;
 
+    /// <summary>
+    /// The clock of the engine's tick and of a run's schedule (elapsed time, duration, ramp, plan stages). Bots keep
+    /// <see cref="Bots.MonoClock"/> for everything they time themselves. Tests pass a fake clock to step a plan instead of sleeping.
+    /// </summary>
+    internal TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
     /// <summary>The event loops bots live on; null for the process's own (<see cref="EventLoops.Shared"/>). Tests pick a backend with it.</summary>
     internal EventLoops? Loops { get; init; }
 
-    internal RunLimits RunLimits => new(Loops ?? EventLoops.Shared, MaxEventsPerTick, HandshakeWindowInitial, HandshakeWindowMax, HandshakeTarget, ReconnectsPerSecond);
+    internal RunLimits RunLimits => new(Loops ?? EventLoops.Shared, TimeProvider, MaxEventsPerTick, HandshakeWindowInitial, HandshakeWindowMax, HandshakeTarget, ReconnectsPerSecond);
 
     public IReadOnlyList<string> Validate()
     {

@@ -10,9 +10,11 @@ namespace LoadTestTui.Core.Engine;
 internal sealed class Run(RunContext context, int target, TimeSpan? duration, double rampPerSecond)
 {
     private readonly List<Bot> _bots = [];
-    private readonly long _startTicks = MonoClock.Now;
+    // The run's schedule follows the engine's clock (TimeProvider timestamps, not MonoClock ticks).
+    private readonly TimeProvider _clock = context.Clock;
+    private readonly long _startTicks = context.Clock.GetTimestamp();
     private long _endTicks;
-    private long _rampStartTicks = MonoClock.Now;
+    private long _rampStartTicks = context.Clock.GetTimestamp();
     private int _startedInRamp;
     private long _started;
     private int _assigned;
@@ -42,13 +44,13 @@ internal sealed class Run(RunContext context, int target, TimeSpan? duration, do
         get
         {
             var end = Volatile.Read(ref _endTicks);
-            return TimeSpan.FromMicroseconds(MonoClock.ToMicroseconds((end == 0 ? MonoClock.Now : end) - _startTicks));
+            return _clock.GetElapsedTime(_startTicks, end == 0 ? _clock.GetTimestamp() : end);
         }
     }
 
     public void RestartRamp()
     {
-        _rampStartTicks = MonoClock.Now;
+        _rampStartTicks = _clock.GetTimestamp();
         _startedInRamp = 0;
     }
 
@@ -65,7 +67,7 @@ internal sealed class Run(RunContext context, int target, TimeSpan? duration, do
     /// </summary>
     public void StartDueBots()
     {
-        var allowed = RampSchedule.StartedBy(TimeSpan.FromMicroseconds(MonoClock.MicrosecondsSince(_rampStartTicks)), RampPerSecond, int.MaxValue);
+        var allowed = RampSchedule.StartedBy(_clock.GetElapsedTime(_rampStartTicks), RampPerSecond, int.MaxValue);
         var due = Math.Min(Target - _assigned, allowed - _startedInRamp);
         var window = Context.Handshakes;
         var started = 0;
@@ -82,6 +84,13 @@ internal sealed class Run(RunContext context, int target, TimeSpan? duration, do
         WindowLimited = started < due;
         if (WindowLimited)
             _startedInRamp = Math.Max(_startedInRamp, allowed - (int)Math.Min(int.MaxValue, Math.Ceiling(RampPerSecond)));
+    }
+
+    /// <summary>Wakes every bot to look at its behaviour again (a stage the engine pinned, under a clock bots do not follow).</summary>
+    public void WakeBots()
+    {
+        foreach (var bot in _bots)
+            bot.Wake();
     }
 
     /// <summary>Sends the highest-numbered assigned bots away until <paramref name="count"/> remain.</summary>
@@ -126,7 +135,7 @@ internal sealed class Run(RunContext context, int target, TimeSpan? duration, do
                 logger.LogError("{Count} bots still running 10 s after being cut", _bots.Count(b => !b.Completion.IsCompleted));
             }
         }
-        Volatile.Write(ref _endTicks, MonoClock.Now);
+        Volatile.Write(ref _endTicks, _clock.GetTimestamp());
         Context.Events.Add(EventLevel.Info, $"run stopped after {Elapsed.TotalSeconds:0.0} s");
         Ended.TrySetResult();
     }

@@ -42,6 +42,7 @@ internal sealed class FlushTicker : IDisposable
     private readonly Lock _gate = new();
     private readonly TimeSpan _linger;
     private readonly double _busyFlushesPerSecond;
+    private readonly TimeProvider _time;
     private PeriodicTimer _timer;
     private FlushTick _current = new(0);
     private volatile bool _busy;
@@ -52,13 +53,15 @@ internal sealed class FlushTicker : IDisposable
 
     /// <param name="linger">The shortest period.</param>
     /// <param name="busyFlushesPerSecond">The send rate from which writers linger; 0 makes them always linger.</param>
-    public FlushTicker(TimeSpan linger, double busyFlushesPerSecond = BusyFlushesPerSecond)
+    /// <param name="time">The clock the ticks follow; tests pass a fake one so a tick ends only when they say.</param>
+    public FlushTicker(TimeSpan linger, double busyFlushesPerSecond = BusyFlushesPerSecond, TimeProvider? time = null)
     {
         _linger = linger;
         _busyFlushesPerSecond = busyFlushesPerSecond;
+        _time = time ?? TimeProvider.System;
         _busy = busyFlushesPerSecond <= 0;
         WakeAfterFlushes = Math.Max(1, (int)Math.Ceiling(busyFlushesPerSecond * linger.TotalSeconds));
-        _timer = new PeriodicTimer(linger);
+        _timer = new PeriodicTimer(linger, _time);
         _ = RunAsync();
     }
 
@@ -183,7 +186,7 @@ internal sealed class FlushTicker : IDisposable
         {
             if (_disposed)
                 return false;
-            _timer = new PeriodicTimer(period);
+            _timer = new PeriodicTimer(period, _time);
         }
         // The idle spell's tick ends on waking: its sends were spread over the whole spell, so they
         // say nothing of how busy the server is now; the next tick measures that.

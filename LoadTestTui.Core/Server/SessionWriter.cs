@@ -105,6 +105,9 @@ internal sealed class SessionWriter
     /// </summary>
     public bool IsCompleted => _completed;
 
+    /// <summary>Whether the writer is holding queued frames back until the tick ends (tests wait for it rather than sleep).</summary>
+    public bool Lingering => Volatile.Read(ref _lingering) is not null;
+
     /// <summary>No more frames: the writer sends what is queued, then ends.</summary>
     public void Complete()
     {

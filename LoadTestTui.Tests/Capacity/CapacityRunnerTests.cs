@@ -6,6 +6,7 @@ namespace LoadTestTui.Tests.Capacity;
 
 /// <summary>The search on a real engine against a server whose capacity is known.</summary>
 [TestClass]
+[DoNotParallelize] // judges echo p99 against an SLO in real time: other classes' load moves it
 public sealed class CapacityRunnerTests
 {
     private static CapacityOptions Options(int min, int max) => new()

@@ -5,6 +5,7 @@ namespace LoadTestTui.Tests.Cli;
 
 /// <summary>The bench's phases end to end: the real app, its reference server as a grandchild process.</summary>
 [TestClass]
+[DoNotParallelize] // runs the bench, a measurement: other classes' load skews it
 public sealed class BenchCommandTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);

@@ -6,6 +6,7 @@ namespace LoadTestTui.Tests.Cli;
 
 /// <summary>`loadtest capacity` as a child process against a server of known capacity.</summary>
 [TestClass]
+[DoNotParallelize] // runs load through child processes (loadtest, agents, NATS) whose registration, SIGTERM and threshold timings fail when other classes load the CPU
 public sealed class CapacityCommandTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);

@@ -6,6 +6,7 @@ namespace LoadTestTui.Tests.Cli;
 
 /// <summary>`loadtest agent` and `loadtest run --nats` as a user runs them: child processes, real NATS, the reference server.</summary>
 [TestClass]
+[DoNotParallelize] // runs load through child processes (loadtest, agents, NATS) whose registration, SIGTERM and threshold timings fail when other classes load the CPU
 public sealed partial class ClusterCommandTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);

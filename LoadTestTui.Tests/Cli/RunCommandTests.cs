@@ -6,6 +6,7 @@ namespace LoadTestTui.Tests.Cli;
 
 /// <summary>`loadtest run` as a user runs it: a real child process against the real reference server.</summary>
 [TestClass]
+[DoNotParallelize] // runs load through child processes (loadtest, agents, NATS) whose registration, SIGTERM and threshold timings fail when other classes load the CPU
 public sealed class RunCommandTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);

@@ -5,6 +5,7 @@ namespace LoadTestTui.Tests.Cli;
 
 /// <summary>`loadtest run` with a plan and thresholds, as a child process against the reference server.</summary>
 [TestClass]
+[DoNotParallelize] // runs load through child processes (loadtest, agents, NATS) whose registration, SIGTERM and threshold timings fail when other classes load the CPU
 public sealed class RunThresholdTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);

@@ -6,6 +6,7 @@ using Terminal.Gui.Input;
 namespace LoadTestTui.Tests.Dashboard;
 
 [TestClass]
+[DoNotParallelize] // Terminal.Gui application state and the harness's synchronization context
 public sealed class AgentsDialogTests
 {
     [TestMethod]

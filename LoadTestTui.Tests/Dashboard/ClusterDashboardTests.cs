@@ -9,6 +9,7 @@ namespace LoadTestTui.Tests.Dashboard;
 
 /// <summary>The dashboard's production actions driving a cluster controller over real agents, as <c>dashboard --nats</c> wires them.</summary>
 [TestClass]
+[DoNotParallelize] // Terminal.Gui application state and the harness's synchronization context
 public sealed class ClusterDashboardTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);

@@ -11,6 +11,7 @@ namespace LoadTestTui.Tests.Dashboard;
 
 /// <summary>The plan, threshold and capacity views on a virtual screen.</summary>
 [TestClass]
+[DoNotParallelize] // Terminal.Gui application state and the harness's synchronization context
 public sealed class VerdictViewsTests
 {
     [TestMethod]

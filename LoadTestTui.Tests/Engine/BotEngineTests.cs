@@ -28,21 +28,20 @@ public sealed class BotEngineTests
 
         // Quiesce random chat, then one broadcast must reach the server from every bot and every other bot exactly once.
         engine.SetChatPaused(true);
-        await Task.Delay(1000);
+        await Settled.ChatQuietAsync(() => engine.Latest, Patience);
         var before = engine.Latest;
         var serverChatsBefore = server.Stats.Chats;
         Assert.AreEqual(100, engine.Broadcast("broadcast check 안녕"));
         await Wait.UntilAsync(() => server.Stats.Chats - serverChatsBefore == 100, Patience, "server received the broadcast from all 100 bots");
         await Wait.UntilAsync(() => engine.Latest.Delivery.Received - before.Delivery.Received == 100 * 99, Patience, "9,900 fan-out deliveries");
-        await Task.Delay(500);
+        await Wait.UntilAsync(() => engine.Latest.MessagesReceived - before.MessagesReceived == 100 * 100, Patience, "every echo and delivery counted");
         var after = engine.Latest;
         Assert.AreEqual(100L * 99, after.Delivery.Expected - before.Delivery.Expected);
         Assert.AreEqual(100L * 99, after.Delivery.Received - before.Delivery.Received);
         Assert.AreEqual(100L, after.MessagesSent - before.MessagesSent);
         Assert.AreEqual(100L * 100, after.MessagesReceived - before.MessagesReceived, "each bot got its echo and 99 others");
 
-        await Wait.ForAsync(engine.StopAsync(), Patience, "graceful stop");
-        await Task.Delay(300);
+        await Wait.ForAsync(engine.StopAsync(), Patience, "graceful stop"); // completes with the final snapshot published
         var stopped = engine.Latest;
         Assert.AreEqual(RunState.Stopped, stopped.State);
         Assert.AreEqual(100L, stopped.GoodbyesSent);

@@ -10,6 +10,7 @@ namespace LoadTestTui.Tests.Engine;
 
 /// <summary>The engine at a server's knee: registration timed on silence, handshakes bounded by a window, reconnects paced as a crowd.</summary>
 [TestClass]
+[DoNotParallelize] // reconnects per second and timeouts measured in real time
 public sealed class HandshakeControlTests
 {
     private static readonly FrameCodec Codec = FrameCodec.Default;

@@ -10,6 +10,7 @@ namespace LoadTestTui.Tests.Engine;
 
 /// <summary>Servers that misbehave on purpose: every fault is a counted error of the right class, then a reconnect.</summary>
 [TestClass]
+[DoNotParallelize] // bounds the process's memory growth (GC.GetTotalMemory), which other tests move
 public sealed class HostileServerTests
 {
     private static readonly FrameCodec Codec = FrameCodec.Default;
@@ -65,7 +66,9 @@ public sealed class HostileServerTests
         await using var engine = new BotEngine(TestServers.FastBots(server.Port) with { ChatIntervalMax = TimeSpan.Zero, ChatIntervalMin = TimeSpan.Zero, PingInterval = TimeSpan.Zero }, TestServers.FastEngine);
         engine.Start(1);
         await Wait.UntilAsync(() => engine.Latest.Errors[ErrorKind.UnexpectedPacket] == 6, TimeSpan.FromSeconds(10), "6 unexpected packets counted");
-        await Task.Delay(300);
+        var frames = engine.Latest.FramesSent;
+        // A heartbeat sent after the packets were counted: the connection outlived them.
+        await Wait.UntilAsync(() => engine.Latest.FramesSent > frames, TimeSpan.FromSeconds(10), "a heartbeat after the unexpected packets");
         Assert.AreEqual(1, engine.Latest.States.Online);
         Assert.AreEqual(1, server.Accepted, "no reconnect: unexpected packets are not fatal");
     }
@@ -77,13 +80,14 @@ public sealed class HostileServerTests
         await using var server = new ScriptedServer(async (socket, _, ct) =>
         {
             await SendAsync(socket, Packet.UserList([]), ct);
-            await Task.Delay(200, ct);
             await SendRawAsync(socket, Frame(w => { w.Int64(143); w.Int32(-7); }), ct);
         });
         await using var engine = new BotEngine(TestServers.FastBots(server.Port), TestServers.FastEngine);
         engine.Start(1);
         await Wait.UntilAsync(() => engine.Latest.Errors[ErrorKind.ProtocolError] >= 1, TimeSpan.FromSeconds(10), "protocol error");
-        Assert.AreEqual(1L, engine.Latest.ProtocolErrors[ProtocolErrorKind.StringCountNegative]);
+        await Wait.ForAsync(engine.StopAsync(), TimeSpan.FromSeconds(15), "stop"); // the bot reconnects and meets the frame again: compare final counts
+        var s = engine.Latest;
+        Assert.AreEqual(s.Errors[ErrorKind.ProtocolError], s.ProtocolErrors[ProtocolErrorKind.StringCountNegative], "every protocol error is the negative string count");
     }
 
     private static async Task Run(string script, Socket socket, CancellationToken ct)
@@ -117,8 +121,10 @@ public sealed class HostileServerTests
                 await ScriptedServer.DrainAsync(socket, ct);
                 return;
             case "abrupt reset":
+                // Reset once the bot is online: its register frame in, the user list out, its first heartbeat or ping in.
+                await ScriptedServer.ReceiveSomeAsync(socket, ct);
                 await SendAsync(socket, Packet.UserList([]), ct);
-                await Task.Delay(100, ct);
+                await ScriptedServer.ReceiveSomeAsync(socket, ct);
                 ScriptedServer.Reset(socket);
                 return;
             case "closes at once":

@@ -26,7 +26,7 @@ public sealed class PortableLoopEngineTests
         await Wait.UntilAsync(() => engine.Latest is { ChatRtt.Count: >= 100, PingRtt.Count: >= 50 }, Patience, "echoes and pongs measured");
 
         engine.SetChatPaused(true);
-        await Task.Delay(1000);
+        await Settled.ChatQuietAsync(() => engine.Latest, Patience);
         var before = engine.Latest;
         Assert.AreEqual(50, engine.Broadcast("portable broadcast"));
         await Wait.UntilAsync(() => engine.Latest.Delivery.Received - before.Delivery.Received == 50 * 49, Patience, "2,450 fan-out deliveries");

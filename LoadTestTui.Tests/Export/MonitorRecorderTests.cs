@@ -1,5 +1,6 @@
 using LoadTestTui.Core.Export;
 using LoadTestTui.Core.Monitoring;
+using LoadTestTui.Tests.Support;
 
 namespace LoadTestTui.Tests.Export;
 
@@ -14,11 +15,12 @@ public sealed class MonitorRecorderTests
         await using var sampler = new MonitorSampler(new MonitorOptions { Interval = interval });
         using var recorder = new MonitorRecorder(sampler);
         sampler.Start();
-        await Task.Delay(600);
+        // Samples on both sides of the run, past the one interval of slack the window allows.
+        await Eventually.TrueAsync(() => recorder.Samples.Count >= 4, "samples before the run");
         var start = DateTimeOffset.Now;
-        await Task.Delay(600);
+        await Eventually.TrueAsync(() => recorder.Samples.Count(s => s.Timestamp >= start) >= 4, "samples in the run");
         var end = DateTimeOffset.Now;
-        await Task.Delay(600);
+        await Eventually.TrueAsync(() => recorder.Samples.Any(s => s.Timestamp > end + interval * 2), "samples after the run");
 
         var all = recorder.Document();
         var run = recorder.Document(start, end);

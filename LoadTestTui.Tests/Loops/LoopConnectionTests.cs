@@ -124,12 +124,18 @@ public sealed class LoopConnectionTests
     [DynamicData(nameof(Backends))]
     public async Task PeerResets_EndsConnectionReset(LoopBackend backend)
     {
-        var end = await EndAfterAsync(backend, async (socket, ct) =>
+        // A reset before the client saw its connect complete would fail the connect instead: the peer waits for that.
+        var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = new ScriptedServer(async (socket, _, ct) =>
         {
-            await Task.Delay(200, ct); // a reset before the client saw its connect complete would fail the connect instead
-            socket.LingerState = new LingerOption(true, 0);
-            socket.Close(); // RST
+            await open.Task.WaitAsync(ct);
+            ScriptedServer.Reset(socket);
         });
+        using var loops = new EventLoops(backend, 1);
+        var (connection, owner) = await ConnectAsync(loops, server.Port);
+        open.SetResult();
+        await Eventually.TrueAsync(() => owner.Changes >= 2, "the connection to end", Patience);
+        var end = await OnLoopAsync(loops, () => connection.End);
 
         Assert.AreEqual(FrameLoopEndKind.ConnectionReset, end.Kind);
         Assert.AreEqual(nameof(SocketError.ConnectionReset), end.Detail);
@@ -210,7 +216,9 @@ public sealed class LoopConnectionTests
 
         Assert.AreEqual(FrameLoopEndKind.Cancelled, end.End.Kind);
         Assert.IsFalse(end.Item2, "a closed connection sends nothing");
-        await Task.Delay(100);
+        // Two turns of the loop: whatever the close posted, or an event it raised, has been handled by now.
+        await OnLoopAsync(loops, () => 0);
+        await OnLoopAsync(loops, () => 0);
         Assert.AreEqual(changes, owner.Changes);
     }
 

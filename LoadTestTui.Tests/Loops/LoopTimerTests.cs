@@ -6,6 +6,7 @@ namespace LoadTestTui.Tests.Loops;
 
 /// <summary>The bots' one awaitable, on real loops of both backends: due times, pokes, and which thread resumes.</summary>
 [TestClass]
+[DoNotParallelize] // 200 sleepers due within 100 ms must be armed before the first is due
 public sealed class LoopTimerTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);

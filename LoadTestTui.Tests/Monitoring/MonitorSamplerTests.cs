@@ -8,6 +8,7 @@ namespace LoadTestTui.Tests.Monitoring;
 
 /// <summary>The sampler against real child processes, read through /proc.</summary>
 [TestClass]
+[DoNotParallelize] // measures a child's CPU against its own count: other tests' load skews both
 [OSCondition(OperatingSystems.Linux)]
 public sealed class MonitorSamplerTests
 {

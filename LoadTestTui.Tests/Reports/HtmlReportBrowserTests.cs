@@ -12,6 +12,7 @@ namespace LoadTestTui.Tests.Reports;
 /// console error, no request leaving the file, every chart drawn. Screenshots are kept.
 /// </summary>
 [TestClass]
+[DoNotParallelize] // headless Chromium takes the CPU other classes' timings need
 public sealed class HtmlReportBrowserTests
 {
     // For each chart: is there a canvas, how many of its pixels have one of the chart's series colours, does its data hold a number.

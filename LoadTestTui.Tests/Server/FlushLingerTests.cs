@@ -73,9 +73,16 @@ public sealed class FlushLingerTests
         var options = ServerOptions.Default with { FlushLinger = ServerOptions.MaxFlushLinger };
         await using var server = await TestServers.StartAsync(options);
         await using var client = await ProtocolClient.ConnectAsync(server.EndPoint);
+        var ticker = server.FlushTicker!;
+        // An idle ticker sleeps and ticks again only after a busy tick's worth of sends: from here no tick ends on its own.
+        await Eventually.TrueAsync(() => ticker.Sleeping, "the idle server's ticker sleeps");
+        var tick = ticker.Current;
 
-        // Each pong is the first frame since the last tick only if the client waits a tick; a quiet session never lingers.
         await client.SendAsync(Packet.Ping(1, 1));
-        await client.ReceiveAsync(PacketType.AnsPong, TimeSpan.FromMilliseconds(700));
+        var pong = await client.ReceiveAsync(PacketType.AnsPong);
+
+        Assert.AreEqual(1u, pong.Sequence);
+        Assert.AreSame(tick, ticker.Current, "the pong left within the tick it was asked in");
+        Assert.IsFalse(tick.Ended.IsCompleted, "no tick ended before the pong left");
     }
 }

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.IO.Pipelines;
 using LoadTestTui.Core.Server;
 using LoadTestTui.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LoadTestTui.Tests.Server;
 
@@ -9,46 +9,50 @@ namespace LoadTestTui.Tests.Server;
 public sealed class SessionWriterTests
 {
     [TestMethod]
-    public async Task Lingering_FramesTrickleInDuringOneTick_ArriveInOrderInFewSends()
+    public async Task Lingering_FramesTrickleInDuringOneTick_ArriveInOrderInTwoSends()
     {
         const int Frames = 100;
-        using var ticker = new FlushTicker(ServerOptions.MaxFlushLinger, busyFlushesPerSecond: 0);
+        var time = new FakeTimeProvider();
+        using var ticker = new FlushTicker(ServerOptions.MaxFlushLinger, busyFlushesPerSecond: 0, time);
         var sink = new RecordingStream();
         var writer = NewWriter(sink, ticker);
         var running = writer.RunAsync();
 
-        // One at a time, each after the writer had time to run: without lingering every frame is its own send.
-        for (var i = 0; i < Frames; i++)
+        Assert.IsTrue(writer.TryEnqueue(Frame(0)));
+        await Eventually.TrueAsync(() => sink.Length == 4, "the first frame sent at once");
+        // One at a time, each once the writer holds the frames back: without lingering every frame is its own send.
+        for (var i = 1; i < Frames; i++)
         {
             Assert.IsTrue(writer.TryEnqueue(Frame(i)));
-            await Task.Delay(1);
+            await Eventually.TrueAsync(() => writer.Lingering, $"the writer lingers with frame {i}");
         }
-        await Eventually.TrueAsync(() => sink.Length == Frames * 4, "every frame sent");
+        Assert.AreEqual(4, sink.Length, "nothing more leaves before the tick ends");
+        time.Advance(ServerOptions.MaxFlushLinger);
+        await Eventually.TrueAsync(() => sink.Length == Frames * 4, "every frame sent on the tick");
         writer.Complete();
         await running;
 
         CollectionAssert.AreEqual(Enumerable.Range(0, Frames).ToArray(), sink.Frames());
-        // The first frame at once, the rest on the next tick (or two, if the machine is slow).
-        Assert.IsLessThanOrEqualTo(3, sink.Writes, $"{sink.Writes} sends for {Frames} frames");
+        Assert.AreEqual(2, sink.Writes, $"the first frame at once, the other {Frames - 1} in one send on the tick");
     }
 
     [TestMethod]
     public async Task Lingering_QuietSession_FirstFrameSentAtOnceNextWaitsForTick()
     {
-        using var ticker = new FlushTicker(ServerOptions.MaxFlushLinger, busyFlushesPerSecond: 0);
+        var time = new FakeTimeProvider();
+        using var ticker = new FlushTicker(ServerOptions.MaxFlushLinger, busyFlushesPerSecond: 0, time);
         var sink = new RecordingStream();
         var writer = NewWriter(sink, ticker);
         var running = writer.RunAsync();
-        var clock = Stopwatch.StartNew();
 
+        // The fake clock stands still: a frame that leaves did not wait for a tick.
         Assert.IsTrue(writer.TryEnqueue(Frame(1)));
-        await Eventually.TrueAsync(() => sink.Length == 4, "first frame sent");
-        Assert.IsLessThan(ServerOptions.MaxFlushLinger / 2, clock.Elapsed, "a quiet session does not linger");
+        await Eventually.TrueAsync(() => sink.Length == 4, "first frame sent without a tick");
 
         Assert.IsTrue(writer.TryEnqueue(Frame(2)));
-        await Task.Delay(150);
-        if (clock.Elapsed < ServerOptions.MaxFlushLinger * 0.9)
-            Assert.AreEqual(4, sink.Length, "the second frame of a tick waits for the next tick");
+        await Eventually.TrueAsync(() => writer.Lingering, "the writer holds the second frame for the tick");
+        Assert.AreEqual(4, sink.Length, "the second frame of a tick waits for the next tick");
+        time.Advance(ServerOptions.MaxFlushLinger);
         await Eventually.TrueAsync(() => sink.Length == 8, "second frame sent on the tick");
         writer.Complete();
         await running;
@@ -58,22 +62,21 @@ public sealed class SessionWriterTests
     [TestMethod]
     public async Task Lingering_QueueHalfFull_SendsWithoutWaitingForTick()
     {
-        using var ticker = new FlushTicker(ServerOptions.MaxFlushLinger, busyFlushesPerSecond: 0);
+        var time = new FakeTimeProvider();
+        using var ticker = new FlushTicker(ServerOptions.MaxFlushLinger, busyFlushesPerSecond: 0, time);
         var sink = new RecordingStream();
         var writer = NewWriter(sink, ticker, maxFrames: 8);
         var running = writer.RunAsync();
         Assert.IsTrue(writer.TryEnqueue(Frame(0)));
         await Eventually.TrueAsync(() => sink.Length == 4, "first frame sent");
-        var clock = Stopwatch.StartNew();
 
-        for (var i = 1; i <= 4; i++)
-        {
+        Assert.IsTrue(writer.TryEnqueue(Frame(1)));
+        await Eventually.TrueAsync(() => writer.Lingering, "the writer lingers on the first of them");
+        for (var i = 2; i <= 4; i++)
             Assert.IsTrue(writer.TryEnqueue(Frame(i)));
-            await Task.Delay(10); // the writer starts lingering on the first of them; the fourth must end the wait
-        }
-        await Eventually.TrueAsync(() => sink.Length == 5 * 4, "half a queue sent");
 
-        Assert.IsLessThan(ServerOptions.MaxFlushLinger * 0.9, clock.Elapsed, "lingering must not push a reader who keeps up towards the slow-reader bound");
+        // The clock never moves: only the half-full queue can end the wait.
+        await Eventually.TrueAsync(() => sink.Length == 5 * 4, "half a queue sent without a tick");
         writer.Complete();
         await running;
         CollectionAssert.AreEqual(new[] { 0, 1, 2, 3, 4 }, sink.Frames());
@@ -82,20 +85,20 @@ public sealed class SessionWriterTests
     [TestMethod]
     public async Task Lingering_ServerNotBusy_NoFrameWaitsForTick()
     {
-        using var ticker = new FlushTicker(ServerOptions.MaxFlushLinger);
+        var time = new FakeTimeProvider();
+        using var ticker = new FlushTicker(ServerOptions.MaxFlushLinger, FlushTicker.BusyFlushesPerSecond, time);
         var sink = new RecordingStream();
         var writer = NewWriter(sink, ticker);
         var running = writer.RunAsync();
-        var clock = Stopwatch.StartNew();
 
         Assert.IsFalse(ticker.Busy);
         for (var i = 1; i <= 3; i++)
         {
             Assert.IsTrue(writer.TryEnqueue(Frame(i)));
-            await Eventually.TrueAsync(() => sink.Length == i * 4, $"frame {i} sent");
+            // The fake clock stands still, so no tick ever ends: each frame leaves on its own.
+            await Eventually.TrueAsync(() => sink.Length == i * 4, $"frame {i} sent without a tick (an echo then a pong leave at once)");
         }
 
-        Assert.IsLessThan(ServerOptions.MaxFlushLinger / 2, clock.Elapsed, "a quiet server never lingers (an echo then a pong leave at once)");
         writer.Complete();
         await running;
         CollectionAssert.AreEqual(new[] { 1, 2, 3 }, sink.Frames());
@@ -116,9 +119,11 @@ public sealed class SessionWriterTests
     [TestMethod]
     public async Task Ticker_Ticks_GenerationAdvances()
     {
-        using var ticker = new FlushTicker(TimeSpan.FromMilliseconds(10));
+        var time = new FakeTimeProvider();
+        using var ticker = new FlushTicker(TimeSpan.FromMilliseconds(10), FlushTicker.BusyFlushesPerSecond, time);
         var first = ticker.Current;
 
+        time.Advance(TimeSpan.FromMilliseconds(10));
         await first.Ended.WaitAsync(TimeSpan.FromSeconds(5));
 
         Assert.IsGreaterThan(first.Generation, ticker.Current.Generation);
@@ -127,18 +132,21 @@ public sealed class SessionWriterTests
     [TestMethod]
     public async Task Ticker_WholeTickWithoutSend_SleepsUntilSendsAddUp()
     {
-        using var ticker = new FlushTicker(TimeSpan.FromMilliseconds(10));
+        var period = TimeSpan.FromMilliseconds(10);
+        var time = new FakeTimeProvider();
+        using var ticker = new FlushTicker(period, FlushTicker.BusyFlushesPerSecond, time);
+        time.Advance(period);
         await Eventually.TrueAsync(() => ticker.Sleeping, "an idle ticker sleeps");
         var asleep = ticker.Current;
 
-        await Task.Delay(100);
+        time.Advance(period * 10);
         Assert.AreSame(asleep, ticker.Current, "no tick while asleep");
         Assert.IsFalse(asleep.Ended.IsCompleted);
 
         Assert.AreEqual(50, ticker.WakeAfterFlushes, "a busy tick's worth: 5,000 sends a second over 10 ms");
         for (var sends = 1; sends < ticker.WakeAfterFlushes; sends++)
             ticker.CountFlush(asleep);
-        await Task.Delay(100);
+        time.Advance(period * 10);
         Assert.IsTrue(ticker.Sleeping, "a quiet server's few answers leave it asleep");
         Assert.AreSame(asleep, ticker.Current);
 

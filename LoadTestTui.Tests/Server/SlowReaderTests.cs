@@ -6,6 +6,7 @@ using LoadTestTui.Tests.Support;
 namespace LoadTestTui.Tests.Server;
 
 [TestClass]
+[DoNotParallelize] // a flood that must fill one reader's queue while the others keep up: timing under load
 public sealed class SlowReaderTests
 {
     private const int QueueBytes = 256 * 1024;
