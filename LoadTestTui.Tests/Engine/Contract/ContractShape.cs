@@ -102,12 +102,40 @@ internal static class ContractShape
         protocol_errors
         ramp
         ramp.asked_per_s: number
+        ramp.effective_avg_per_s: number
+        ramp.effective_peak_per_s: number
         ramp.effective_per_s: number
         ramp.handshake_window: number
         ramp.handshakes_in_flight: number
         ramp.limit: string
         ramp.peak_handshake_window: number
         ramp.peak_handshakes_in_flight: number
+        rates
+        rates.bytes_received
+        rates.bytes_received.avg_per_s: number
+        rates.bytes_received.peak_per_s: number
+        rates.bytes_received.peak_t: number
+        rates.bytes_sent
+        rates.bytes_sent.avg_per_s: number
+        rates.bytes_sent.peak_per_s: number
+        rates.bytes_sent.peak_t: number
+        rates.connects
+        rates.connects.avg_per_s: number
+        rates.connects.peak_per_s: number
+        rates.connects.peak_t: number
+        rates.duration_s: number
+        rates.errors
+        rates.errors.avg_per_s: number
+        rates.errors.peak_per_s: number
+        rates.errors.peak_t: number
+        rates.messages_received
+        rates.messages_received.avg_per_s: number
+        rates.messages_received.peak_per_s: number
+        rates.messages_received.peak_t: number
+        rates.messages_sent
+        rates.messages_sent.avg_per_s: number
+        rates.messages_sent.peak_per_s: number
+        rates.messages_sent.peak_t: number
         registration_latency
         registration_latency.avg: number
         registration_latency.max: number
