@@ -56,7 +56,7 @@ public sealed partial class DashboardWindow : Window
         BorderStyle = LineStyle.None;
 
         _header = new HeaderView(settings.Target);
-        _bots = new BotsPane();
+        _bots = new BotsPane(settings.SortBotsInBackground);
         _latency = new LatencyPane(settings.HistoryCapacity);
         _throughput = new ThroughputPane(settings.HistoryCapacity);
         _server = new ServerPane(monitored, settings.HistoryCapacity);
