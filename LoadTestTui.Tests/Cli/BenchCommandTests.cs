@@ -52,8 +52,9 @@ public sealed class BenchCommandTests
         await app.WaitForLineAsync(new Regex(@"^\[dashboard\] the dashboard window at 160x48, 4 Hz, drawing into memory; its UI thread's CPU from /proc over 1 s, with idle bots$"), Limit);
         foreach (var count in new[] { 20, 40 })
         {
-            var line = await app.WaitForLineAsync(new Regex($@"^\[dashboard\] {count}/{count} idle bots: UI thread ([\d.]+) % of a core \(([\d.]+) ms per tick\); whole bot process [\d.]+ %$"), Limit);
+            var line = await app.WaitForLineAsync(new Regex($@"^\[dashboard\] {count}/{count} idle bots: UI thread ([\d.]+) % of a core \((\d+) ticks, ([\d.]+) ms per tick\); whole bot process [\d.]+ %$"), Limit);
             Assert.IsLessThan(100.0, double.Parse(line.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), "one thread's share of a core");
+            Assert.IsGreaterThan(0, int.Parse(line.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), "the dashboard ticked while measured");
         }
         Assert.AreEqual(0, await app.WaitForExitAsync(Limit));
     }

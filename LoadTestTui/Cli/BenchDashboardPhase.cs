@@ -62,14 +62,16 @@ internal static partial class BenchCommand
             {
                 await DelayAsync(DashboardWarmUp).ConfigureAwait(false); // first layout and JIT
                 var uiBefore = await dashboard.CpuTimeAsync().ConfigureAwait(false);
+                var ticksBefore = dashboard.Ticks;
                 var processBefore = ProcessStats.CpuTime;
                 var clock = Stopwatch.StartNew();
                 await DelayAsync(measureFor).ConfigureAwait(false);
                 var seconds = clock.Elapsed.TotalSeconds;
                 var ui = await dashboard.CpuTimeAsync().ConfigureAwait(false) - uiBefore;
+                var ticks = dashboard.Ticks - ticksBefore;
                 var process = (ProcessStats.CpuTime - processBefore).TotalSeconds;
                 var share = ui is { } spent
-                    ? string.Create(CultureInfo.InvariantCulture, $"{spent.TotalSeconds / seconds * 100:0.0} % of a core ({spent.TotalMilliseconds / (seconds * DashboardRefresh):0.00} ms per tick)")
+                    ? string.Create(CultureInfo.InvariantCulture, $"{spent.TotalSeconds / seconds * 100:0.0} % of a core ({ticks} ticks, {spent.TotalMilliseconds / Math.Max(1, ticks):0.00} ms per tick)")
                     : "not measured (no /proc)";
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"[dashboard] {online}/{count} {chat} bots: UI thread {share}; whole bot process {process / seconds * 100:0.0} %"));

@@ -64,7 +64,8 @@ public static class DashboardApp
         IObservable<EngineSnapshot> engineFeed,
         IObservable<MonitorSnapshot>? monitorFeed,
         CancellationToken ct,
-        System.Drawing.Size? screen = null)
+        System.Drawing.Size? screen = null,
+        Action<DashboardWindow>? opened = null)
     {
         if (ct.IsCancellationRequested)
             return 0;
@@ -72,6 +73,7 @@ public static class DashboardApp
         if (screen is { } size)
             app.Driver!.SetScreenSize(size.Width, size.Height);
         using var window = new DashboardWindow(app, settings, actions, monitored: monitorFeed is not null);
+        opened?.Invoke(window);
         var engineSubscription = engineFeed.Subscribe(window.EngineFeed);
         var monitorSubscription = monitorFeed?.Subscribe(window.MonitorFeed);
         var ticker = new DashboardTicker(app, window.Refresh, TimeSpan.FromSeconds(1 / settings.RefreshRate),

@@ -15,6 +15,7 @@ internal sealed class HeadlessDashboard : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource<int> _threadId = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private DashboardWindow? _window;
 
     private HeadlessDashboard(DashboardSettings settings, IDashboardActions actions, IObservable<EngineSnapshot> engineFeed,
         IObservable<MonitorSnapshot>? monitorFeed, Size screen)
@@ -24,7 +25,7 @@ internal sealed class HeadlessDashboard : IAsyncDisposable
             try
             {
                 _threadId.TrySetResult(CurrentNativeThreadId());
-                DashboardApp.Run(settings, actions, engineFeed, monitorFeed, _stop.Token, screen);
+                DashboardApp.Run(settings, actions, engineFeed, monitorFeed, _stop.Token, screen, window => Volatile.Write(ref _window, window));
                 _done.TrySetResult();
             }
             catch (Exception ex)
@@ -48,6 +49,9 @@ internal sealed class HeadlessDashboard : IAsyncDisposable
         Environment.SetEnvironmentVariable("DisableRealDriverIO", "1");
         return new HeadlessDashboard(settings, actions, engineFeed, monitorFeed, screen);
     }
+
+    /// <summary>The window's refreshes so far: a starved UI thread skips ticks, so the bench divides by these, not by the rate.</summary>
+    public long Ticks => Volatile.Read(ref _window)?.Ticks ?? 0;
 
     /// <summary>The UI thread's kernel id (for /proc/self/task/TID).</summary>
     public Task<int> NativeThreadId => _threadId.Task;

@@ -80,10 +80,17 @@ public sealed class LoadChart : View
         var target = new TuiAttribute(new Color(ColorName16.BrightYellow), normal.Background);
         for (var y = 0; y < rows.Length; y++)
         {
-            for (var x = 0; x < rows[y].Length; x++)
+            // One AddStr per run of cells in the same colour, not one per cell.
+            var row = rows[y];
+            for (var start = 0; start < row.Length;)
             {
-                SetAttribute(rows[y][x] == TargetMark ? target : online);
-                AddStr(x, y, rows[y][x].ToString());
+                var isTarget = row[start] == TargetMark;
+                var end = start + 1;
+                while (end < row.Length && (row[end] == TargetMark) == isTarget)
+                    end++;
+                SetAttribute(isTarget ? target : online);
+                AddStr(start, y, row[start..end]);
+                start = end;
             }
         }
         return true;
