@@ -25,7 +25,8 @@ internal static partial class BenchCommand
     {
         private static readonly Size DashboardScreen = new(160, 48);
         private const double DashboardRefresh = 4;
-        private static readonly TimeSpan DashboardWarmUp = TimeSpan.FromSeconds(3);
+        // Long enough for the tiered JIT to settle: the first seconds of tier-0 code cost several times more.
+        private static readonly TimeSpan DashboardWarmUp = TimeSpan.FromSeconds(10);
 
         public async Task DashboardAsync(IReadOnlyList<int> counts, TimeSpan chatMin, TimeSpan chatMax, TimeSpan measureFor)
         {
