@@ -54,8 +54,8 @@ public sealed class BotsPane : FrameView
 
     public BotTableSource Source { get; }
 
-    /// <summary>Takes a tick's rows; true when the table asked for a redraw.</summary>
-    public bool Update(EngineSnapshot snapshot)
+    /// <summary>Takes a tick's rows; asks for a redraw only when the visible rows, the row count or the order changed.</summary>
+    public void Update(EngineSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var selected = Source.Rows > 0 ? Math.Clamp(Table.Value?.SelectedCell.Y ?? 0, 0, Source.Rows - 1) : -1;
@@ -78,10 +78,9 @@ public sealed class BotsPane : FrameView
         // Table.Update always redraws the whole table: only when what it shows changed.
         var textChanged = Source.FormatWindow(Table.RowOffset, Table.Viewport.Height);
         if (!reordered && !resized && !textChanged)
-            return false;
+            return;
         _shownRows = Source.Rows;
         Table.Update();
-        return true;
     }
 
     /// <summary>Sorts by the next column and shows the top of the new order.</summary>
