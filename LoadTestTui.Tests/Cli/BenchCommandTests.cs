@@ -45,10 +45,34 @@ public sealed class BenchCommandTests
     }
 
     [TestMethod]
+    [Timeout(90_000, CooperativeCancellation = true)]
+    public async Task Bench_DashboardPhaseAlone_ReportsTheUiThreadsCpuAtEachCount()
+    {
+        using var app = AppProcess.Start("bench", "--phase", "dashboard", "--dashboard-bots", "20,40", "--dashboard-seconds", "1");
+
+        await app.WaitForLineAsync(new Regex(@"^\[dashboard\] the dashboard window at 160x48, 4 Hz, drawing into memory; its UI thread's CPU from /proc over 1 s, with idle bots$"), Limit);
+        foreach (var count in new[] { 20, 40 })
+        {
+            var line = await app.WaitForLineAsync(new Regex($@"^\[dashboard\] {count}/{count} idle bots: UI thread ([\d.]+) % of a core \((\d+) ticks, ([\d.]+) ms per tick\); whole bot process [\d.]+ %$"), Limit);
+            Assert.IsLessThan(100.0, double.Parse(line.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), "one thread's share of a core");
+            Assert.IsGreaterThan(0, int.Parse(line.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), "the dashboard ticked while measured");
+        }
+        Assert.AreEqual(0, await app.WaitForExitAsync(Limit));
+    }
+
+    [TestMethod]
+    public async Task Bench_DashboardBadCount_UsageErrorNamingIt()
+    {
+        using var app = AppProcess.Start("bench", "--phase", "dashboard", "--dashboard-bots", "500,lots");
+        Assert.AreEqual(2, await app.WaitForExitAsync(Limit));
+        Assert.IsTrue(app.ErrorLines.Any(l => l == "error: --dashboard-bots 'lots' must be a bot count from 1 to 1,000,000."), string.Join(Environment.NewLine, app.ErrorLines));
+    }
+
+    [TestMethod]
     public async Task Bench_UnknownPhase_UsageErrorNamingIt()
     {
         using var app = AppProcess.Start("bench", "--phase", "storm,nope");
         Assert.AreEqual(2, await app.WaitForExitAsync(Limit));
-        Assert.IsTrue(app.ErrorLines.Any(l => l.Contains("--phase 'nope' is not a phase; use hold, chat, ingest, steady, rtt, storm or all", StringComparison.Ordinal)), string.Join(Environment.NewLine, app.ErrorLines));
+        Assert.IsTrue(app.ErrorLines.Any(l => l.Contains("--phase 'nope' is not a phase; use hold, chat, ingest, steady, rtt, storm, dashboard or all", StringComparison.Ordinal)), string.Join(Environment.NewLine, app.ErrorLines));
     }
 }

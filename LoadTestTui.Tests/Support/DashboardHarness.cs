@@ -22,7 +22,7 @@ internal sealed class DashboardHarness : IDisposable
     {
         App = Application.Create(new VirtualTimeProvider()).Init(DriverRegistry.Names.ANSI);
         App.Driver!.SetScreenSize(width, height);
-        Window = new DashboardWindow(App, settings ?? new DashboardSettings { Target = "127.0.0.1:9200" }, Actions, monitored);
+        Window = new DashboardWindow(App, settings ?? new DashboardSettings { Target = "127.0.0.1:9200", SortBotsInBackground = false }, Actions, monitored);
         _session = App.Begin(Window);
         Draw();
     }

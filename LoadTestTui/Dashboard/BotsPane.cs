@@ -10,16 +10,21 @@ namespace LoadTestTui.Dashboard;
 /// <summary>
 /// The Bots pane: one table row per bot, coloured by state, sortable. The selected bot and
 /// its distance from the top of the view are kept across ticks, even when the sort moves it.
+/// A tick formats only the visible rows and asks for a redraw only when their text, the
+/// row count or the order changed, so an idle crowd of any size costs nothing to show.
 /// </summary>
 public sealed class BotsPane : FrameView
 {
     private readonly Dictionary<BotState, Scheme> _schemes = [];
     private Scheme? _baseScheme;
 
-    public BotsPane()
+    private int _shownRows = -1;
+
+    /// <param name="sortInBackground">Remake a non-id order off the UI thread (see <see cref="BotTableSource"/>).</param>
+    public BotsPane(bool sortInBackground = false)
     {
         Title = "Bots";
-        Source = new BotTableSource();
+        Source = new BotTableSource(sortInBackground);
         Table = new TableView(Source)
         {
             X = 0,
@@ -49,10 +54,33 @@ public sealed class BotsPane : FrameView
 
     public BotTableSource Source { get; }
 
+    /// <summary>Takes a tick's rows; asks for a redraw only when the visible rows, the row count or the order changed.</summary>
     public void Update(EngineSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        KeepingSelection(() => Source.SetRows(snapshot.Bots));
+        var selected = Source.Rows > 0 ? Math.Clamp(Table.Value?.SelectedCell.Y ?? 0, 0, Source.Rows - 1) : -1;
+        var selectedId = selected >= 0 ? Source.RowAt(selected).Id : -1;
+        var fromTop = selected - Table.RowOffset;
+
+        var reordered = Source.SetRows(snapshot.Bots);
+        var resized = Source.Rows != _shownRows;
+        if ((reordered || resized) && selectedId >= 0 && Source.Rows > 0)
+        {
+            var now = Source.IndexOfId(selectedId);
+            if (now < 0)
+                now = Math.Min(selected, Source.Rows - 1);
+            if (now != selected)
+            {
+                Table.SetSelection(0, now, false, null!);
+                Table.RowOffset = Math.Max(0, now - Math.Max(0, fromTop));
+            }
+        }
+        // Table.Update always redraws the whole table: only when what it shows changed.
+        var textChanged = Source.FormatWindow(Table.RowOffset, Table.Viewport.Height);
+        if (!reordered && !resized && !textChanged)
+            return;
+        _shownRows = Source.Rows;
+        Table.Update();
     }
 
     /// <summary>Sorts by the next column and shows the top of the new order.</summary>
@@ -69,28 +97,7 @@ public sealed class BotsPane : FrameView
         if (Source.Rows > 0)
             Table.SetSelection(0, 0, false, null!);
         Table.RowOffset = 0;
-        Table.Update();
-    }
-
-    private void KeepingSelection(Action change)
-    {
-        var selected = Source.Rows > 0 ? Math.Clamp(Table.Value?.SelectedCell.Y ?? 0, 0, Source.Rows - 1) : -1;
-        var selectedId = selected >= 0 ? Source.RowAt(selected).Id : -1;
-        var fromTop = selected - Table.RowOffset;
-
-        change();
-
-        if (selectedId >= 0 && Source.Rows > 0)
-        {
-            var now = Source.IndexOfId(selectedId);
-            if (now < 0)
-                now = Math.Min(selected, Source.Rows - 1);
-            if (now != selected)
-            {
-                Table.SetSelection(0, now, false, null!);
-                Table.RowOffset = Math.Max(0, now - Math.Max(0, fromTop));
-            }
-        }
+        Source.FormatWindow(0, Table.Viewport.Height);
         Table.Update();
     }
 

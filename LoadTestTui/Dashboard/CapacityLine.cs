@@ -19,6 +19,6 @@ public sealed class CapacityLine : Label
     {
         ArgumentNullException.ThrowIfNull(status);
         var steps = status.Steps.Count == 0 ? "" : $" │ step {status.Steps.Count}: {status.Steps[^1].Bots:N0} {(status.Steps[^1].Passed ? "pass" : "fail")}";
-        Text = TerminalText.Sanitize($" {status}{steps}", 300);
+        this.SetText(TerminalText.Sanitize($" {status}{steps}", 300));
     }
 }

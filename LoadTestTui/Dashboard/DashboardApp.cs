@@ -1,6 +1,7 @@
 using LoadTestTui.Core.Engine;
 using LoadTestTui.Core.Monitoring;
 using Terminal.Gui.App;
+using Terminal.Gui.Drivers;
 
 namespace LoadTestTui.Dashboard;
 
@@ -52,17 +53,27 @@ public static class DashboardApp
         return done.Task;
     }
 
-    private static int Run(
+    /// <summary>
+    /// Runs the dashboard on the calling thread until the user quits or <paramref name="ct"/> is
+    /// cancelled. With <paramref name="screen"/>, the ANSI driver draws into memory at that size
+    /// instead of the terminal (needs <c>DisableRealDriverIO=1</c>, see <see cref="HeadlessDashboard"/>).
+    /// </summary>
+    internal static int Run(
         DashboardSettings settings,
         IDashboardActions actions,
         IObservable<EngineSnapshot> engineFeed,
         IObservable<MonitorSnapshot>? monitorFeed,
-        CancellationToken ct)
+        CancellationToken ct,
+        System.Drawing.Size? screen = null,
+        Action<DashboardWindow>? opened = null)
     {
         if (ct.IsCancellationRequested)
             return 0;
-        using var app = Application.Create().Init();
+        using var app = screen is null ? Application.Create().Init() : Application.Create().Init(DriverRegistry.Names.ANSI);
+        if (screen is { } size)
+            app.Driver!.SetScreenSize(size.Width, size.Height);
         using var window = new DashboardWindow(app, settings, actions, monitored: monitorFeed is not null);
+        opened?.Invoke(window);
         var engineSubscription = engineFeed.Subscribe(window.EngineFeed);
         var monitorSubscription = monitorFeed?.Subscribe(window.MonitorFeed);
         var ticker = new DashboardTicker(app, window.Refresh, TimeSpan.FromSeconds(1 / settings.RefreshRate),

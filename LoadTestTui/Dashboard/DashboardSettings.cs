@@ -20,6 +20,13 @@ public sealed record DashboardSettings
     /// <summary>How many lines the Log pane keeps.</summary>
     public int LogCapacity { get; init; } = 500;
 
+    /// <summary>
+    /// Remake a Bots table order other than id off the UI thread, at most once a second (the
+    /// default); false sorts every tick on the UI thread, which only tests want (the new order
+    /// shows on the same tick).
+    /// </summary>
+    public bool SortBotsInBackground { get; init; } = true;
+
     /// <summary>Prefilled values of the start dialog.</summary>
     public int DefaultBots { get; init; } = 100;
 

@@ -40,6 +40,7 @@ public sealed partial class DashboardWindow : Window
     private int _quitAfterStop;
     private int _stopping;
     private bool _autoStarted;
+    private long _ticks;
 
     public DashboardWindow(IApplication app, DashboardSettings settings, IDashboardActions actions, bool monitored)
     {
@@ -56,7 +57,7 @@ public sealed partial class DashboardWindow : Window
         BorderStyle = LineStyle.None;
 
         _header = new HeaderView(settings.Target);
-        _bots = new BotsPane();
+        _bots = new BotsPane(settings.SortBotsInBackground);
         _latency = new LatencyPane(settings.HistoryCapacity);
         _throughput = new ThroughputPane(settings.HistoryCapacity);
         _server = new ServerPane(monitored, settings.HistoryCapacity);
@@ -82,6 +83,9 @@ public sealed partial class DashboardWindow : Window
     /// <summary>The most recent stop or export running off the UI thread (for tests and shutdown).</summary>
     internal Task LastBackgroundTask { get; private set; } = Task.CompletedTask;
 
+    /// <summary>Refreshes so far (read from any thread: the bench divides the UI thread's CPU by it).</summary>
+    internal long Ticks => Interlocked.Read(ref _ticks);
+
     /// <summary>True once the dashboard has asked the application to stop.</summary>
     public bool QuitRequested { get; private set; }
 
@@ -98,6 +102,7 @@ public sealed partial class DashboardWindow : Window
     /// <summary>One tick: applies the newest snapshots to every pane and drains the event sink. UI thread only.</summary>
     public void Refresh()
     {
+        Interlocked.Increment(ref _ticks);
         var engine = EngineFeed.Value;
         if (engine is not null && !ReferenceEquals(engine, _lastEngine))
         {

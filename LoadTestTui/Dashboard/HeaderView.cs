@@ -20,7 +20,7 @@ public sealed class HeaderView : Label
         Text = Compose(null);
     }
 
-    public void Update(EngineSnapshot? snapshot) => Text = Compose(snapshot);
+    public void Update(EngineSnapshot? snapshot) => this.SetText(Compose(snapshot));
 
     internal string Compose(EngineSnapshot? s)
     {

@@ -37,23 +37,23 @@ public sealed class LatencyPane : FrameView
         _p99.Push(Sample(chat, chat.P99Ms), DashboardFormat.Ms(Sample(chat, chat.P99Ms)));
         _ping.Push(Sample(ping, ping.P50Ms), DashboardFormat.Ms(Sample(ping, ping.P50Ms)));
 
-        _now.Text = chat.Count == 0
+        _now.SetText(chat.Count == 0
             ? $"now  no echoes │ run p99 {DashboardFormat.Ms(Sample(snapshot.ChatRtt, snapshot.ChatRtt.P99Ms))}"
             : $"now  p50 {DashboardFormat.MsValue(chat.P50Ms)}  p90 {DashboardFormat.MsValue(chat.P90Ms)}  p99 {DashboardFormat.MsValue(chat.P99Ms)}  max {DashboardFormat.Ms(chat.MaxMs)}"
-              + $" │ run p99 {DashboardFormat.Ms(Sample(snapshot.ChatRtt, snapshot.ChatRtt.P99Ms))}";
+              + $" │ run p99 {DashboardFormat.Ms(Sample(snapshot.ChatRtt, snapshot.ChatRtt.P99Ms))}");
 
         var d = snapshot.Delivery;
         var fan = d.FanOutInterval.Count > 0 ? d.FanOutInterval : d.FanOut;
         var fanText = fan.Count == 0 ? "fan-out -" : $"fan-out p50 {DashboardFormat.MsValue(fan.P50Ms)}  p99 {DashboardFormat.Ms(fan.P99Ms)}";
-        _delivery.Text = $"{fanText} │ lost {DashboardFormat.Int(d.Lost)}  dup {DashboardFormat.Int(d.Duplicated)}  ooo {DashboardFormat.Int(d.OutOfOrder)}"
-            + $" of {DashboardFormat.Count(d.Expected)}";
+        _delivery.SetText($"{fanText} │ lost {DashboardFormat.Int(d.Lost)}  dup {DashboardFormat.Int(d.Duplicated)}  ooo {DashboardFormat.Int(d.OutOfOrder)}"
+            + $" of {DashboardFormat.Count(d.Expected)}");
 
         // The last tick's registrations while any complete, else the whole run's: a settled run still shows what joining cost.
         var registration = snapshot.RegistrationInterval.Count > 0 ? snapshot.RegistrationInterval : snapshot.Registration;
         var connect = snapshot.ConnectTimeInterval.Count > 0 ? snapshot.ConnectTimeInterval : snapshot.ConnectTime;
-        _registration.Text = registration.Count == 0
+        _registration.SetText(registration.Count == 0
             ? "register -"
-            : $"register p50 {DashboardFormat.MsValue(registration.P50Ms)}  p99 {DashboardFormat.Ms(registration.P99Ms)} │ connect p99 {DashboardFormat.Ms(Sample(connect, connect.P99Ms))}";
+            : $"register p50 {DashboardFormat.MsValue(registration.P50Ms)}  p99 {DashboardFormat.Ms(registration.P99Ms)} │ connect p99 {DashboardFormat.Ms(Sample(connect, connect.P99Ms))}");
     }
 
     private static double Sample(LatencySummary summary, double value) => summary.Count == 0 ? double.NaN : value;

@@ -7,12 +7,15 @@ namespace LoadTestTui.Dashboard;
 /// <summary>
 /// Bots online (block bars, eighths of a row) against the target (a ─ line in its own colour)
 /// over the newest samples that fit the width, both on one scale from zero to the largest
-/// visible value, so a ramp that lags its plan shows as bars below the line.
+/// visible value, so a ramp that lags its plan shows as bars below the line. A new sample
+/// redraws the chart only when it changes what is shown.
 /// </summary>
 public sealed class LoadChart : View
 {
     private const string Blocks = "▁▂▃▄▅▆▇█";
     public const char TargetMark = '─';
+
+    private string[]? _shown;
 
     public LoadChart(int historyCapacity)
     {
@@ -29,7 +32,8 @@ public sealed class LoadChart : View
     {
         Online.Add(online);
         Target.Add(target);
-        SetNeedsDraw();
+        if (_shown is null || !_shown.AsSpan().SequenceEqual(Render(Viewport.Width, Viewport.Height)))
+            SetNeedsDraw();
     }
 
     /// <summary>The chart as text rows, top first (what gets drawn); public for tests.</summary>
@@ -70,15 +74,23 @@ public sealed class LoadChart : View
     protected override bool OnDrawingContent(DrawContext? context)
     {
         var rows = Render(Viewport.Width, Viewport.Height);
+        _shown = rows;
         var normal = GetAttributeForRole(VisualRole.Normal);
         var online = new TuiAttribute(new Color(ColorName16.BrightGreen), normal.Background);
         var target = new TuiAttribute(new Color(ColorName16.BrightYellow), normal.Background);
         for (var y = 0; y < rows.Length; y++)
         {
-            for (var x = 0; x < rows[y].Length; x++)
+            // One AddStr per run of cells in the same colour, not one per cell.
+            var row = rows[y];
+            for (var start = 0; start < row.Length;)
             {
-                SetAttribute(rows[y][x] == TargetMark ? target : online);
-                AddStr(x, y, rows[y][x].ToString());
+                var isTarget = row[start] == TargetMark;
+                var end = start + 1;
+                while (end < row.Length && (row[end] == TargetMark) == isTarget)
+                    end++;
+                SetAttribute(isTarget ? target : online);
+                AddStr(start, y, row[start..end]);
+                start = end;
             }
         }
         return true;

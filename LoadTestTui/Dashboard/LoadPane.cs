@@ -23,6 +23,6 @@ public sealed class LoadPane : FrameView
         ArgumentNullException.ThrowIfNull(snapshot);
         var active = snapshot.State is RunState.Ramping or RunState.Running or RunState.Stopping;
         Chart.Push(snapshot.States.Online, active ? snapshot.TargetBots : double.NaN);
-        Title = $"Load: online ▇ {DashboardFormat.Int(snapshot.States.Online)} vs target ─ {DashboardFormat.Int(snapshot.TargetBots)}";
+        this.SetTitle($"Load: online ▇ {DashboardFormat.Int(snapshot.States.Online)} vs target ─ {DashboardFormat.Int(snapshot.TargetBots)}");
     }
 }

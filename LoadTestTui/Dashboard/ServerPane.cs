@@ -42,25 +42,25 @@ public sealed class ServerPane : FrameView
         if (p is null)
         {
             var status = TerminalText.Sanitize(snapshot.Status, 40);
-            _status.Text = $"{target}: {(status.Length == 0 ? "not found" : status)}, waiting...";
+            _status.SetText($"{target}: {(status.Length == 0 ? "not found" : status)}, waiting...");
             _cpu.Push(double.NaN, "-");
             _memory.Push(double.NaN, "-");
-            _process.Text = "";
+            _process.SetText("");
         }
         else
         {
             var restarts = snapshot.Restarts > 0 ? $" │ restarts {snapshot.Restarts}" : "";
-            _status.Text = $"{TerminalText.Sanitize(p.Name, 40)} (pid {p.Pid}) {TerminalText.Sanitize(p.Status, 20)}{restarts}";
+            _status.SetText($"{TerminalText.Sanitize(p.Name, 40)} (pid {p.Pid}) {TerminalText.Sanitize(p.Status, 20)}{restarts}");
             _cpu.Push(p.CpuPercent, DashboardFormat.Percent(p.CpuPercent));
             _memory.Push(p.ResidentBytes, DashboardFormat.Bytes(p.ResidentBytes));
             var connections = p.Connections is { } c ? DashboardFormat.Int(c) : "-";
             var onPort = p.ConnectionsOnPort is { } op ? $" (port {DashboardFormat.Int(op)})" : "";
             var handles = p.Handles is { } h ? $" │ handles {DashboardFormat.Int(h)}" : "";
-            _process.Text = $"threads {p.Threads} │ conns {connections}{onPort}{handles} │ mem {DashboardFormat.Percent(p.MemoryPercent)}";
+            _process.SetText($"threads {p.Threads} │ conns {connections}{onPort}{handles} │ mem {DashboardFormat.Percent(p.MemoryPercent)}");
         }
 
         var s = snapshot.System;
-        _system.Text = $"system cpu {DashboardFormat.Percent(s.CpuPercent)} │ mem {DashboardFormat.Percent(s.MemoryPercent)}"
-            + $" ({DashboardFormat.Bytes(s.MemoryUsedBytes)} / {DashboardFormat.Bytes(s.MemoryTotalBytes)})";
+        _system.SetText($"system cpu {DashboardFormat.Percent(s.CpuPercent)} │ mem {DashboardFormat.Percent(s.MemoryPercent)}"
+            + $" ({DashboardFormat.Bytes(s.MemoryUsedBytes)} / {DashboardFormat.Bytes(s.MemoryTotalBytes)})");
     }
 }

@@ -21,11 +21,10 @@ public sealed class SparkRow : View
 
     public Sparkline Spark { get; }
 
-    /// <summary>Adds one sample and shows <paramref name="text"/> as the current value.</summary>
+    /// <summary>Adds one sample and shows <paramref name="text"/> as the current value; only what changed is redrawn.</summary>
     public void Push(double sample, string text)
     {
-        Spark.History.Add(sample);
-        _value.Text = text;
-        Spark.SetNeedsDraw();
+        Spark.Push(sample);
+        _value.SetText(text);
     }
 }

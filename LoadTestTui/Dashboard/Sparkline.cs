@@ -6,11 +6,13 @@ namespace LoadTestTui.Dashboard;
 /// <summary>
 /// One row of block characters (▁▂▃▄▅▆▇█) over the newest samples of a <see cref="HistoryRing"/>
 /// that fit the width, scaled from zero to the largest visible sample. Unknown samples (NaN) are blank.
+/// A new sample redraws the line only when it changes what is shown (a flat line stays as it is).
 /// </summary>
 public sealed class Sparkline : View
 {
     private const string Blocks = "▁▂▃▄▅▆▇█";
     private double[] _window = [];
+    private string? _shown;
 
     public Sparkline(HistoryRing history)
     {
@@ -20,6 +22,14 @@ public sealed class Sparkline : View
     }
 
     public HistoryRing History { get; }
+
+    /// <summary>Adds a sample; asks for a redraw only when the visible line differs from the one drawn.</summary>
+    public void Push(double sample)
+    {
+        History.Add(sample);
+        if (_shown is null || !string.Equals(_shown, Render(Viewport.Width), StringComparison.Ordinal))
+            SetNeedsDraw();
+    }
 
     /// <summary>The visible samples as text, oldest first (what gets drawn); public for tests.</summary>
     public string Render(int width)
@@ -59,7 +69,8 @@ public sealed class Sparkline : View
         if (width <= 0 || Viewport.Height <= 0)
             return true;
         SetAttributeForRole(VisualRole.Normal);
-        AddStr(0, 0, Render(width));
+        _shown = Render(width);
+        AddStr(0, 0, _shown);
         return true;
     }
 }

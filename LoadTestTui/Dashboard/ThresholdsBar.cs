@@ -6,10 +6,11 @@ using TuiAttribute = Terminal.Gui.Drawing.Attribute;
 
 namespace LoadTestTui.Dashboard;
 
-/// <summary>One line: every threshold as judged now, green when it holds and red when it fails, with its measured value.</summary>
+/// <summary>One line: every threshold as judged now, green when it holds and red when it fails, with its measured value; redrawn only when that changes.</summary>
 public sealed class ThresholdsBar : View
 {
     private IReadOnlyList<ThresholdResult> _results = [];
+    private IReadOnlyList<(string Text, bool? Passed)> _shown = [];
 
     public ThresholdsBar()
     {
@@ -21,6 +22,10 @@ public sealed class ThresholdsBar : View
     public void Update(IReadOnlyList<ThresholdResult> results)
     {
         _results = results;
+        var segments = Segments();
+        if (segments.SequenceEqual(_shown))
+            return;
+        _shown = segments;
         SetNeedsDraw();
     }
 

@@ -12,13 +12,14 @@ namespace LoadTestTui.Cli.Bench;
 /// <c>loadtest bench</c>: measures this machine, never asserts. Phase one holds many idle bots
 /// online with heartbeats (connect rate, memory per bot, CPU while holding); phase two runs
 /// chatting bots and measures the deliveries they ingest and the CPU per million frames; phase
-/// three (storm, <see cref="BenchStormPhase"/>) is a join storm with default bot options. The
+/// three (storm, <see cref="BenchStormPhase"/>) is a join storm with default bot options; phase
+/// dashboard (<c>BenchDashboardPhase.cs</c>) measures the dashboard's UI thread at several bot counts. The
 /// reference server runs as a child process, because one process can hold only ~19,900 sockets.
 /// </summary>
 internal static partial class BenchCommand
 {
     /// <summary>Phases in the order they run; without --phase, hold then chat.</summary>
-    private static readonly string[] PhaseNames = ["hold", "chat", "ingest", "steady", "rtt", "storm"];
+    private static readonly string[] PhaseNames = ["hold", "chat", "ingest", "steady", "rtt", "storm", "dashboard"];
 
     public static Command Build()
     {
@@ -37,11 +38,11 @@ internal static partial class BenchCommand
         var stormBots = new Option<int>("--storm-bots") { Description = "Bots in the join storm (phase storm), with default bot options.", DefaultValueFactory = _ => 19_000 };
         var stormRamps = new Option<string>("--storm-ramps") { Description = "Ramps of the storm runs, comma-separated bots/s.", DefaultValueFactory = _ => $"5000,{EngineOptions.Default.RampPerSecond}" };
         var stormLimit = new Option<double>("--storm-limit") { Description = "Seconds one storm run may take before it is reported as not all online.", DefaultValueFactory = _ => 600 };
-        var command = new Command("bench", "Measure this machine: bots held online, connect rate, memory per bot, deliveries/s, CPU per million frames, receive cost, round-trip floor and a join storm.")
+        var command = new Command("bench", "Measure this machine: bots held online, connect rate, memory per bot, deliveries/s, CPU per million frames, receive cost, round-trip floor, a join storm and the dashboard's UI thread.")
         {
             hold, holdSeconds, chatters, chatSeconds, chatInterval, ramp, server, phase,
             IngestBots, IngestFrames, SteadyBots, SteadySeconds, SteadyChatInterval, RttSeconds,
-            stormBots, stormRamps, stormLimit,
+            stormBots, stormRamps, stormLimit, DashboardBots, DashboardSeconds, DashboardChatInterval,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -50,6 +51,10 @@ internal static partial class BenchCommand
             var target = ParseServer(parse.GetValue(server), problems);
             var (steadyMin, steadyMax) = RunOptions.ParseInterval(parse.GetValue(SteadyChatInterval) ?? "", problems);
             var phases = ParsePhases(parse.GetValue(phase), problems);
+            var dashboardCounts = ParseCounts(parse.GetValue(DashboardBots) ?? "", problems);
+            var (dashboardChatMin, dashboardChatMax) = RunOptions.ParseInterval(parse.GetValue(DashboardChatInterval) ?? "", problems);
+            if (parse.GetValue(DashboardSeconds) <= 0)
+                problems.Add("--dashboard-seconds must be positive.");
             if (parse.GetValue(IngestBots) <= 0 || parse.GetValue(IngestFrames) <= 0 || parse.GetValue(SteadyBots) <= 0)
                 problems.Add("--ingest-bots, --ingest-frames and --steady-bots must be positive.");
             if (parse.GetValue(hold) < 0 || parse.GetValue(chatters) < 0)
@@ -77,6 +82,8 @@ internal static partial class BenchCommand
                     await bench.RttAsync(TimeSpan.FromSeconds(parse.GetValue(RttSeconds))).ConfigureAwait(false);
                 if (phases.Contains("storm") && !ct.IsCancellationRequested)
                     await new BenchStormPhase(bench.ServerAsync, ct).RunAsync(parse.GetValue(stormBots), storm, TimeSpan.FromSeconds(parse.GetValue(stormLimit))).ConfigureAwait(false);
+                if (phases.Contains("dashboard") && !ct.IsCancellationRequested)
+                    await bench.DashboardAsync(dashboardCounts, dashboardChatMin, dashboardChatMax, TimeSpan.FromSeconds(parse.GetValue(DashboardSeconds))).ConfigureAwait(false);
             }
             catch (InvalidOperationException ex)
             {
