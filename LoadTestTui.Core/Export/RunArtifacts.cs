@@ -10,8 +10,8 @@ namespace LoadTestTui.Core.Export;
 /// <summary>
 /// Everything a run's export writes: the JSON report (with a <c>server</c> section when a
 /// monitor ran) and the CSVs (<c>timeline</c>, <c>bots</c>, and <c>monitor</c> when one ran).
-/// Beside the JSON, the HTML report made from that file. Every file is written atomically; a
-/// failure is a result, never an exception.
+/// The HTML report beside them is Reports' (<c>RunExport.WriteBesideAsync</c>): Export never
+/// depends on Reports. Every file is written atomically; a failure is a result, never an exception.
 /// </summary>
 public sealed class RunArtifacts(BotOptions options, MonitorRecorder? monitor = null, IReadOnlyList<Threshold>? thresholds = null)
 {
@@ -46,18 +46,6 @@ public sealed class RunArtifacts(BotOptions options, MonitorRecorder? monitor = 
         if (monitor is not null)
             results.Add(await MonitorCsvExport.WriteAsync(Path.Combine(directory, $"{prefix}monitor.csv"), monitor.Document(RunStart(snapshot), RunEnd(snapshot)).Samples, cancellationToken).ConfigureAwait(false));
         return results;
-    }
-
-    /// <summary>The dashboard's export: the JSON at <paramref name="jsonPath"/>, and its CSVs and HTML report beside it, named after it.</summary>
-    public async Task<IReadOnlyList<ExportResult>> WriteBesideAsync(string jsonPath, EngineSnapshot snapshot, CancellationToken cancellationToken = default)
-    {
-        var json = await WriteJsonAsync(jsonPath, snapshot, cancellationToken).ConfigureAwait(false);
-        if (!json.Success)
-            return [json];
-        var directory = Path.GetDirectoryName(json.Path) ?? ".";
-        var stem = Path.GetFileNameWithoutExtension(json.Path);
-        var html = await Reports.RunReportFile.WriteAsync(json.Path, Path.Combine(directory, $"{stem}.html"), cancellationToken).ConfigureAwait(false);
-        return [json, .. await WriteCsvAsync(directory, snapshot, $"{stem}_", cancellationToken).ConfigureAwait(false), html];
     }
 
     private JsonNode? ServerSection(EngineSnapshot snapshot) =>
