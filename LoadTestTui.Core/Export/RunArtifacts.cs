@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using LoadTestTui.Core.Bots;
 using LoadTestTui.Core.Engine;
 using LoadTestTui.Core.Verdicts;
@@ -48,8 +46,7 @@ public sealed class RunArtifacts(BotOptions options, MonitorRecorder? monitor = 
         return results;
     }
 
-    private JsonNode? ServerSection(EngineSnapshot snapshot) =>
-        monitor is null ? null : JsonSerializer.SerializeToNode(monitor.Document(RunStart(snapshot), RunEnd(snapshot)), RunReportJsonContext.Default.MonitorDocument);
+    private MonitorDocument? ServerSection(EngineSnapshot snapshot) => monitor?.Document(RunStart(snapshot), RunEnd(snapshot));
 
     /// <summary>Monitor samples are timed from the run's start, so both timelines line up.</summary>
     private static DateTimeOffset? RunStart(EngineSnapshot snapshot) => snapshot.StartedAt;

@@ -28,8 +28,8 @@ public sealed class CompareCommandTests
     {
         using var dir = new TempDirectory();
         var (fast, slow) = (Path.Combine(dir.Path, "fast.json"), Path.Combine(dir.Path, "slow.json"));
-        await File.WriteAllTextAsync(fast, Fixtures.WithChatHistogram(Fixtures.Uniform(1000, 2000, 5000)).Root.ToJsonString());
-        await File.WriteAllTextAsync(slow, Fixtures.WithChatHistogram(Fixtures.Uniform(3000, 6000, 5000)).Root.ToJsonString());
+        await Fixtures.WriteAsync(Fixtures.WithChatHistogram(Fixtures.Uniform(1000, 2000, 5000)), fast);
+        await Fixtures.WriteAsync(Fixtures.WithChatHistogram(Fixtures.Uniform(3000, 6000, 5000)), slow);
         using var app = AppProcess.Start("compare", fast, slow, "--fail-on-regression");
         Assert.AreEqual(3, await app.WaitForExitAsync(Patience), string.Join(" | ", app.ErrorLines));
         using var lenient = AppProcess.Start("compare", fast, slow, "--fail-on-regression", "--tolerance", "500");
@@ -47,7 +47,7 @@ public sealed class CompareCommandTests
         if (second == "not-a-run")
             await File.WriteAllTextAsync(path, "{\"target\": {}, \"samples\": []}");
         else if (second == "other-target")
-            await File.WriteAllTextAsync(path, Fixtures.WithChatHistogram(Fixtures.Uniform(1, 2, 10), host: "elsewhere.example").Root.ToJsonString());
+            await Fixtures.WriteAsync(Fixtures.WithChatHistogram(Fixtures.Uniform(1, 2, 10), host: "elsewhere.example"), path);
         using var app = AppProcess.Start("compare", Fixtures.Path("new-format.json"), path);
         Assert.AreEqual(2, await app.WaitForExitAsync(Patience));
         Assert.HasCount(1, app.ErrorLines, string.Join(" | ", app.ErrorLines));
