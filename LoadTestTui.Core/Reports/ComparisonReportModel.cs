@@ -38,7 +38,7 @@ public static class ComparisonReportModel
 
     private static ReportSection Verdicts(RunComparison comparison) => new("verdicts", "Verdicts")
     {
-        Notes = ["Latency noise is a 95 % order-statistic confidence interval of each percentile from the histograms; counts use Poisson counting error. See docs/formats.md."],
+        Notes = [.. comparison.Notes, "Latency noise is a 95 % order-statistic confidence interval of each percentile from the histograms; counts use Poisson counting error. See docs/formats.md."],
         Tables =
         [
             new ReportTable("Figures that matter", ["Group", "Figure", "Base", "New", "Change", "Verdict", "Noise"],

@@ -22,11 +22,8 @@ public sealed record RunComparison(RunDocument Base, RunDocument New, IReadOnlyL
 
     public bool Regressed => Rows.Any(r => r.Verdict == Verdict.Worse);
 
-    /// <summary>Null when the two runs may be compared; otherwise a one-line reason.</summary>
-    public static string? Refusal(RunDocument a, RunDocument b, bool force) =>
-        !force && a.Target is { } ta && b.Target is { } tb && !string.Equals(ta, tb, StringComparison.OrdinalIgnoreCase)
-            ? $"the runs targeted different servers ({a.Name}: {ta}, {b.Name}: {tb}); use --force to compare them anyway"
-            : null;
+    /// <summary>What a reader must know before the table: targets that differ, and workload differences (compared anyway with --force).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 
     /// <param name="tolerancePercent">When given, a change within ±this percent is "same" for every figure.</param>
     public static RunComparison Compare(RunDocument a, RunDocument b, double? tolerancePercent = null)
@@ -52,7 +49,10 @@ public sealed record RunComparison(RunDocument Base, RunDocument New, IReadOnlyL
         rows.Add(Relative("server", "peak memory (RSS)", "bytes", ServerMax(a, s => s.Process?.ResidentBytes), ServerMax(b, s => s.Process?.ResidentBytes), lowerIsBetter: true, tolerancePercent ?? DefaultTolerancePercent, tolerancePercent is null ? "±5 % (no noise model)" : null));
         if (Capacity(a) is not null || Capacity(b) is not null)
             rows.Add(Exact("capacity", "capacity found (bots)", "", Capacity(a), Capacity(b), lowerIsBetter: false, tolerancePercent));
-        return new RunComparison(a, b, rows);
+        return new RunComparison(a, b, rows)
+        {
+            Notes = [.. Workload.TargetNote(a, b) is { } note ? [note] : Array.Empty<string>(), .. Workload.Differences(a, b).Select(d => $"warning: workloads differ: {d}")],
+        };
     }
 
     private static IEnumerable<ComparisonRow> Latency(RunDocument a, RunDocument b, LatencyKind kind, double? tolerance)
