@@ -13,16 +13,16 @@ namespace LoadTestTui.Core.Export;
 /// </summary>
 public sealed record RunReport
 {
-    [JsonPropertyName("test_running")] public bool? TestRunning { get; init; }
-    [JsonPropertyName("elapsed_time")] public double? ElapsedTime { get; init; }
-    [JsonPropertyName("total_bots")] public int? TotalBots { get; init; }
-    [JsonPropertyName("connected_bots")] public int? ConnectedBots { get; init; }
-    [JsonPropertyName("messages_sent")] public long? MessagesSent { get; init; }
-    [JsonPropertyName("messages_received")] public long? MessagesReceived { get; init; }
-    [JsonPropertyName("error_count")] public long? ErrorCount { get; init; }
+    [JsonPropertyName("test_running")] public required bool? TestRunning { get; init; }
+    [JsonPropertyName("elapsed_time")] public required double? ElapsedTime { get; init; }
+    [JsonPropertyName("total_bots")] public required int? TotalBots { get; init; }
+    [JsonPropertyName("connected_bots")] public required int? ConnectedBots { get; init; }
+    [JsonPropertyName("messages_sent")] public required long? MessagesSent { get; init; }
+    [JsonPropertyName("messages_received")] public required long? MessagesReceived { get; init; }
+    [JsonPropertyName("error_count")] public required long? ErrorCount { get; init; }
     [JsonPropertyName("latency")] public required LatencyReport? Latency { get; init; }
     [JsonPropertyName("ping_latency")] public required LatencyReport? PingLatency { get; init; }
-    [JsonPropertyName("peak_connected_bots")] public int? PeakConnectedBots { get; init; }
+    [JsonPropertyName("peak_connected_bots")] public required int? PeakConnectedBots { get; init; }
     [JsonPropertyName("errors")] public required IReadOnlyDictionary<string, long>? Errors { get; init; }
     [JsonPropertyName("protocol_errors")] public required IReadOnlyDictionary<string, long>? ProtocolErrors { get; init; }
     [JsonPropertyName("delivery")] public required DeliveryReport? Delivery { get; init; }
