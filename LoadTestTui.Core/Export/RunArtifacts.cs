@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using LoadTestTui.Core.Bots;
 using LoadTestTui.Core.Verdicts;
 
@@ -9,8 +7,8 @@ namespace LoadTestTui.Core.Export;
 /// <summary>
 /// Everything a run's export writes: the JSON report (with a <c>server</c> section when a
 /// monitor ran) and the CSVs (<c>timeline</c>, <c>bots</c>, and <c>monitor</c> when one ran).
-/// Beside the JSON, the HTML report made from that file. Every file is written atomically; a
-/// failure is a result, never an exception.
+/// The HTML report beside them is Reports' (<c>RunExport.WriteBesideAsync</c>): Export never
+/// depends on Reports. Every file is written atomically; a failure is a result, never an exception.
 /// </summary>
 public sealed class RunArtifacts(BotOptions options, MonitorRecorder? monitor = null, IReadOnlyList<Threshold>? thresholds = null)
 {
@@ -47,20 +45,7 @@ public sealed class RunArtifacts(BotOptions options, MonitorRecorder? monitor = 
         return results;
     }
 
-    /// <summary>The dashboard's export: the JSON at <paramref name="jsonPath"/>, and its CSVs and HTML report beside it, named after it.</summary>
-    public async Task<IReadOnlyList<ExportResult>> WriteBesideAsync(string jsonPath, EngineSnapshot snapshot, CancellationToken cancellationToken = default)
-    {
-        var json = await WriteJsonAsync(jsonPath, snapshot, cancellationToken).ConfigureAwait(false);
-        if (!json.Success)
-            return [json];
-        var directory = Path.GetDirectoryName(json.Path) ?? ".";
-        var stem = Path.GetFileNameWithoutExtension(json.Path);
-        var html = await Reports.RunReportFile.WriteAsync(json.Path, Path.Combine(directory, $"{stem}.html"), cancellationToken).ConfigureAwait(false);
-        return [json, .. await WriteCsvAsync(directory, snapshot, $"{stem}_", cancellationToken).ConfigureAwait(false), html];
-    }
-
-    private JsonNode? ServerSection(EngineSnapshot snapshot) =>
-        monitor is null ? null : JsonSerializer.SerializeToNode(monitor.Document(RunStart(snapshot), RunEnd(snapshot)), RunReportJsonContext.Default.MonitorDocument);
+    private MonitorDocument? ServerSection(EngineSnapshot snapshot) => monitor?.Document(RunStart(snapshot), RunEnd(snapshot));
 
     /// <summary>Monitor samples are timed from the run's start, so both timelines line up.</summary>
     private static DateTimeOffset? RunStart(EngineSnapshot snapshot) => snapshot.StartedAt;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using LoadTestTui.Core.Bots;
 
 namespace LoadTestTui.Core.Export;
@@ -10,7 +9,7 @@ namespace LoadTestTui.Core.Export;
 /// </summary>
 public static class RunExporter
 {
-    public static Task<ExportResult> WriteJsonAsync(string path, EngineSnapshot snapshot, BotOptions options, JsonNode? server = null, CancellationToken cancellationToken = default) =>
+    public static Task<ExportResult> WriteJsonAsync(string path, EngineSnapshot snapshot, BotOptions options, MonitorDocument? server = null, CancellationToken cancellationToken = default) =>
         WriteJsonAsync(path, RunReportBuilder.Build(snapshot, options, server), cancellationToken);
 
     /// <summary>Writes a built report (with thresholds or a capacity section) atomically.</summary>

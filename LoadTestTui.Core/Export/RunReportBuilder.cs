@@ -7,7 +7,7 @@ namespace LoadTestTui.Core.Export;
 /// <summary>Turns a snapshot into the JSON report: a pure function, so any snapshot can be exported at any time.</summary>
 public static class RunReportBuilder
 {
-    public static RunReport Build(EngineSnapshot s, BotOptions options, System.Text.Json.Nodes.JsonNode? server = null) => new()
+    public static RunReport Build(EngineSnapshot s, BotOptions options, MonitorDocument? server = null) => new()
     {
         TestRunning = s.State is RunState.Ramping or RunState.Running or RunState.Stopping,
         ElapsedTime = Math.Round(s.Elapsed.TotalSeconds, 3),
@@ -97,10 +97,17 @@ public static class RunReportBuilder
             DurationSeconds = s.Duration?.TotalSeconds,
             Options = new OptionsReport(options.NamePrefix, options.ChatIntervalMin.TotalSeconds, options.ChatIntervalMax.TotalSeconds,
                 options.HeartbeatInterval.TotalSeconds, options.PingInterval.TotalSeconds, options.Tagged, options.ConnectTimeout.TotalSeconds,
-                options.ResponseTimeout.TotalSeconds, options.MaxReconnects, options.Protocol.Encoding, options.Protocol.MaxFrameSize),
+                options.ResponseTimeout.TotalSeconds, options.MaxReconnects, options.Protocol.Encoding, options.Protocol.MaxFrameSize)
+            {
+                KeySha256 = KeyDigest(options.Protocol.Key),
+            },
             Machine = new MachineReport(Environment.MachineName, System.Runtime.InteropServices.RuntimeInformation.OSDescription,
                 System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription, Environment.ProcessorCount),
         };
+
+    /// <summary>Tells keys apart without writing one into a file that gets shared.</summary>
+    public static string KeyDigest(string key) =>
+        key.Length == 0 ? "" : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..16];
 
     private static TimelineReportRow Row(TimelineRow t) =>
         new(t.T, t.Online, t.Sent, t.Received, Math.Round(t.SentPerSecond, 3), Math.Round(t.ReceivedPerSecond, 3), Ms(t.P50Ms), Ms(t.P99Ms), t.Errors, t.Connects)

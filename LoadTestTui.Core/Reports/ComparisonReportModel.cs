@@ -1,4 +1,5 @@
 using System.Globalization;
+using LoadTestTui.Core.Export;
 
 namespace LoadTestTui.Core.Reports;
 
@@ -26,9 +27,9 @@ public static class ComparisonReportModel
             ],
             [
                 Verdicts(comparison),
-                Overlay("bots", "Bots online", a, b, [("online", "online", "bots", "")]),
+                Overlay("bots", "Bots online", a, b, [("online", r => r.Online, "bots", "")]),
                 Latency(a, b),
-                Overlay("throughput", "Throughput", a, b, [("messages-received", "received_per_s", "messages received/s", "/s"), ("messages-sent", "sent_per_s", "messages sent/s", "/s"), ("bytes-in", "bytes_received_per_s", "bytes in/s", "bytes")]),
+                Overlay("throughput", "Throughput", a, b, [("messages-received", r => r.ReceivedPerSecond, "messages received/s", "/s"), ("messages-sent", r => r.SentPerSecond, "messages sent/s", "/s"), ("bytes-in", r => r.BytesReceivedPerSecond, "bytes in/s", "bytes")]),
                 Errors(a, b),
                 Server(a, b),
                 Environment(a, b),
@@ -37,7 +38,7 @@ public static class ComparisonReportModel
 
     private static ReportSection Verdicts(RunComparison comparison) => new("verdicts", "Verdicts")
     {
-        Notes = ["Latency noise is a 95 % order-statistic confidence interval of each percentile from the histograms; counts use Poisson counting error. See docs/formats.md."],
+        Notes = [.. comparison.Notes, "Latency noise is a 95 % order-statistic confidence interval of each percentile from the histograms; counts use Poisson counting error. See docs/formats.md."],
         Tables =
         [
             new ReportTable("Figures that matter", ["Group", "Figure", "Base", "New", "Change", "Verdict", "Noise"],
@@ -63,22 +64,22 @@ public static class ComparisonReportModel
         : (change >= 0 ? "+" : "") + ReportFormat.In(row.Unit, change)
           + (row.ChangePercent is { } p ? $" ({(p >= 0 ? "+" : "")}{p.ToString("0.#", CultureInfo.InvariantCulture)} %)" : "");
 
-    private static ReportSection Overlay(string id, string title, RunDocument a, RunDocument b, (string Id, string Path, string Label, string Unit)[] charts)
+    private static ReportSection Overlay(string id, string title, RunDocument a, RunDocument b, (string Id, Func<TimelineReportRow, double?> Field, string Label, string Unit)[] charts)
     {
         var x = Union(RunSeries.Seconds(a), RunSeries.Seconds(b));
         var specs = new List<ChartSpec>();
         var notes = new List<string>();
         foreach (var c in charts)
         {
-            if (!RunSeries.HasTimeline(a, c.Path) || !RunSeries.HasTimeline(b, c.Path))
+            if (!RunSeries.HasTimeline(a, c.Field) || !RunSeries.HasTimeline(b, c.Field))
             {
                 notes.Add($"{c.Label}: not recorded in both files.");
                 continue;
             }
             specs.Add(new ChartSpec($"{id}-{c.Id}", c.Label, "run time (s)", c.Label, x,
             [
-                new("base", Align(a, RunSeries.Timeline(a, c.Path), x), BaseColor),
-                new("new", Align(b, RunSeries.Timeline(b, c.Path), x), NewColor) { Dashed = true },
+                new("base", Align(a, RunSeries.Timeline(a, c.Field), x), BaseColor),
+                new("new", Align(b, RunSeries.Timeline(b, c.Field), x), NewColor) { Dashed = true },
             ]) { Unit = c.Unit });
         }
         return new ReportSection(id, title) { Notes = notes, Charts = specs };
@@ -101,15 +102,15 @@ public static class ComparisonReportModel
                 ]) { XKind = "percentile", Unit = "ms", LogY = true });
             }
             if (a.HasSecondLatency(kind) && b.HasSecondLatency(kind)
-                && RunSeries.SecondLatency(a, kind, "p50").Concat(RunSeries.SecondLatency(b, kind, "p50")).Any(v => v is not null))
+                && RunSeries.SecondLatency(a, kind, l => l.P50).Concat(RunSeries.SecondLatency(b, kind, l => l.P50)).Any(v => v is not null))
             {
                 var key = kind.TimelineKey;
                 charts.Add(new ChartSpec($"latency-{key}", $"{kind.Label}: p50 and p99 per second", "run time (s)", "ms", x,
                 [
-                    new("base p50", Align(a, RunSeries.SecondLatency(a, kind, "p50"), x), BaseColor),
-                    new("base p99", Align(a, RunSeries.SecondLatency(a, kind, "p99"), x), "#7aa5f0"),
-                    new("new p50", Align(b, RunSeries.SecondLatency(b, kind, "p50"), x), NewColor) { Dashed = true },
-                    new("new p99", Align(b, RunSeries.SecondLatency(b, kind, "p99"), x), "#f4a56b") { Dashed = true },
+                    new("base p50", Align(a, RunSeries.SecondLatency(a, kind, l => l.P50), x), BaseColor),
+                    new("base p99", Align(a, RunSeries.SecondLatency(a, kind, l => l.P99), x), "#7aa5f0"),
+                    new("new p50", Align(b, RunSeries.SecondLatency(b, kind, l => l.P50), x), NewColor) { Dashed = true },
+                    new("new p99", Align(b, RunSeries.SecondLatency(b, kind, l => l.P99), x), "#f4a56b") { Dashed = true },
                 ]) { Unit = "ms" });
             }
             else if (ha is null || hb is null)
@@ -141,24 +142,39 @@ public static class ComparisonReportModel
         var (sa, sb) = (RunSeries.ServerSamples(a), RunSeries.ServerSamples(b));
         if (sa.Count == 0 || sb.Count == 0)
             return new ReportSection("server", "Server") { Notes = ["Server resources: not recorded in both files (a server was not monitored)."] };
-        IReadOnlyList<double> xa = [.. sa.Select(s => Json.Number(s, "elapsed")!.Value)];
-        IReadOnlyList<double> xb = [.. sb.Select(s => Json.Number(s, "elapsed")!.Value)];
+        IReadOnlyList<double> xa = [.. sa.Select(s => s.Elapsed)];
+        IReadOnlyList<double> xb = [.. sb.Select(s => s.Elapsed)];
         var x = Union(xa, xb);
-        ChartSpec Chart(string id, string title, string path, string unit) => new(id, title, "run time (s)", title, x,
+        ChartSpec Chart(string id, string title, Func<MonitorSampleJson, double?> field, string unit) => new(id, title, "run time (s)", title, x,
         [
-            new("base", AlignTo(xa, RunSeries.Server(sa, path), x), BaseColor),
-            new("new", AlignTo(xb, RunSeries.Server(sb, path), x), NewColor) { Dashed = true },
+            new("base", AlignTo(xa, RunSeries.Server(sa, field), x), BaseColor),
+            new("new", AlignTo(xb, RunSeries.Server(sb, field), x), NewColor) { Dashed = true },
         ]) { Unit = unit };
         return new ReportSection("server", "Server")
         {
-            Charts = [Chart("server-cpu", "Server CPU %", "process.cpu_percent", "%"), Chart("server-rss", "Server memory (RSS)", "process.rss_bytes", "bytes")],
+            Charts = [Chart("server-cpu", "Server CPU %", s => s.Process?.CpuPercent, "%"), Chart("server-rss", "Server memory (RSS)", s => s.Process?.ResidentBytes, "bytes")],
         };
     }
 
     private static ReportSection Environment(RunDocument a, RunDocument b)
     {
-        string[] fields = ["run_id", "host", "port", "tool_version", "target_bots", "ramp_per_s", "duration_s", "started_at", "ended_at", "machine.host_name", "machine.cpus", "options.chat_interval_min_s", "options.chat_interval_max_s", "options.ping_interval_s"];
-        ReportCell Cell(RunDocument d, string f) => Json.At(d.Run, f) is { } n ? Json.Display(n) : new ReportCell(ReportFormat.NotRecorded, "muted");
+        (string Field, Func<RunInfo, object?> Value)[] fields =
+        [
+            ("run_id", r => r.RunId), ("host", r => r.Host), ("port", r => r.Port), ("tool_version", r => r.ToolVersion), ("target_bots", r => r.TargetBots),
+            ("ramp_per_s", r => r.RampPerSecond), ("duration_s", r => r.DurationSeconds), ("started_at", r => r.StartedAt), ("ended_at", r => r.EndedAt),
+            ("machine.host_name", r => r.Machine?.HostName), ("machine.cpus", r => r.Machine?.Cpus), ("options.chat_interval_min_s", r => r.Options?.ChatIntervalMin),
+            ("options.chat_interval_max_s", r => r.Options?.ChatIntervalMax), ("options.ping_interval_s", r => r.Options?.PingInterval),
+            ("options.heartbeat_interval_s", r => r.Options?.HeartbeatInterval), ("options.encoding", r => r.Options?.Encoding), ("options.max_frame", r => r.Options?.MaxFrame),
+            ("options.key_sha256", r => r.Options?.KeySha256),
+        ];
+        static ReportCell Cell(RunDocument d, Func<RunInfo, object?> value) => d.Run is { } run && value(run) is { } v
+            ? v switch
+            {
+                DateTimeOffset t => ReportFormat.Time(t)!,
+                IFormattable n => n.ToString("0.###", CultureInfo.InvariantCulture),
+                _ => v.ToString() ?? "",
+            }
+            : new ReportCell(ReportFormat.NotRecorded, "muted");
         return new ReportSection("environment", "Environment")
         {
             Tables =
@@ -167,7 +183,7 @@ public static class ComparisonReportModel
                 [
                     ["file", a.Name, b.Name],
                     ["elapsed_time", ReportFormat.Seconds(a.ElapsedSeconds), ReportFormat.Seconds(b.ElapsedSeconds)],
-                    .. fields.Select(f => (IReadOnlyList<ReportCell>)[f, Cell(a, f), Cell(b, f)]),
+                    .. fields.Select(f => (IReadOnlyList<ReportCell>)[f.Field, Cell(a, f.Value), Cell(b, f.Value)]),
                 ]),
             ],
         };

@@ -15,9 +15,8 @@ public static class ReportFormat
 
     public static string Seconds(double? value) => value is { } v ? $"{v.ToString("0.###", CultureInfo.InvariantCulture)} s" : "—";
 
-    /// <summary>An ISO 8601 time from a file as "yyyy-MM-dd HH:mm:ss +hh:mm"; other text unchanged.</summary>
-    public static string? Time(string? text) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture) : text;
+    /// <summary>A time as "yyyy-MM-dd HH:mm:ss +hh:mm" (its own offset kept).</summary>
+    public static string? Time(DateTimeOffset? time) => time?.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
 
     public static string Bytes(double? value)
     {

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using LoadTestTui.Core.Export;
 
 namespace LoadTestTui.Core.Reports;
 
@@ -22,11 +22,8 @@ public sealed record RunComparison(RunDocument Base, RunDocument New, IReadOnlyL
 
     public bool Regressed => Rows.Any(r => r.Verdict == Verdict.Worse);
 
-    /// <summary>Null when the two runs may be compared; otherwise a one-line reason.</summary>
-    public static string? Refusal(RunDocument a, RunDocument b, bool force) =>
-        !force && a.Target is { } ta && b.Target is { } tb && !string.Equals(ta, tb, StringComparison.OrdinalIgnoreCase)
-            ? $"the runs targeted different servers ({a.Name}: {ta}, {b.Name}: {tb}); use --force to compare them anyway"
-            : null;
+    /// <summary>What a reader must know before the table: targets that differ, and workload differences (compared anyway with --force).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 
     /// <param name="tolerancePercent">When given, a change within ±this percent is "same" for every figure.</param>
     public static RunComparison Compare(RunDocument a, RunDocument b, double? tolerancePercent = null)
@@ -36,23 +33,26 @@ public sealed record RunComparison(RunDocument Base, RunDocument New, IReadOnlyL
         foreach (var kind in LatencyKind.All.Where(k => a.Summary(k) is not null || b.Summary(k) is not null))
             rows.AddRange(Latency(a, b, kind, tolerancePercent));
         var (ta, tb) = (Math.Max(a.ElapsedSeconds, 1e-3), Math.Max(b.ElapsedSeconds, 1e-3));
-        rows.Add(Rate("errors", "errors per second", a, b, "error_count", ta, tb, lowerIsBetter: true, tolerancePercent));
-        var classes = new[] { a, b }.SelectMany(d => (d.Root["errors"] as JsonObject)?.Where(p => Json.Number(p.Value, "") > 0).Select(p => p.Key) ?? []).Distinct().Order(StringComparer.Ordinal);
+        rows.Add(Rate("errors", "errors per second", a, b, r => r.ErrorCount, ta, tb, lowerIsBetter: true, tolerancePercent));
+        var classes = new[] { a, b }.SelectMany(d => d.Report.Errors?.Where(p => p.Value > 0).Select(p => p.Key) ?? []).Distinct().Order(StringComparer.Ordinal);
         foreach (var name in classes)
-            rows.Add(Rate("errors", $"{name} per second", a, b, $"errors.{name}", ta, tb, lowerIsBetter: true, tolerancePercent));
-        rows.Add(Rate("throughput", "messages sent per second", a, b, "messages_sent", ta, tb, lowerIsBetter: false, tolerancePercent));
-        rows.Add(Rate("throughput", "messages received per second", a, b, "messages_received", ta, tb, lowerIsBetter: false, tolerancePercent));
-        foreach (var field in new[] { "lost", "duplicated", "out_of_order" })
+            rows.Add(Rate("errors", $"{name} per second", a, b, r => r.Errors is { } errors ? errors.GetValueOrDefault(name) : null, ta, tb, lowerIsBetter: true, tolerancePercent));
+        rows.Add(Rate("throughput", "messages sent per second", a, b, r => r.MessagesSent, ta, tb, lowerIsBetter: false, tolerancePercent));
+        rows.Add(Rate("throughput", "messages received per second", a, b, r => r.MessagesReceived, ta, tb, lowerIsBetter: false, tolerancePercent));
+        foreach (var (field, count) in new (string, Func<DeliveryReport, long?>)[] { ("lost", d => d.Lost), ("duplicated", d => d.Duplicated), ("out_of_order", d => d.OutOfOrder) })
         {
-            rows.Add(Rate("delivery", $"{field} per 1000 expected", a, b, $"delivery.{field}",
-                Json.Number(a.Root, "delivery.expected") ?? 0, Json.Number(b.Root, "delivery.expected") ?? 0, lowerIsBetter: true, tolerancePercent, scale: 1000));
+            rows.Add(Rate("delivery", $"{field} per 1000 expected", a, b, r => r.Delivery is { } d ? count(d) : null,
+                a.Report.Delivery?.Expected ?? 0, b.Report.Delivery?.Expected ?? 0, lowerIsBetter: true, tolerancePercent, scale: 1000));
         }
-        rows.Add(Exact("bots", "peak online", "", Json.Number(a.Root, "peak_connected_bots"), Json.Number(b.Root, "peak_connected_bots"), lowerIsBetter: false, tolerancePercent));
+        rows.Add(Exact("bots", "peak online", "", a.Report.PeakConnectedBots, b.Report.PeakConnectedBots, lowerIsBetter: false, tolerancePercent));
         rows.Add(ServerCpu(a, b, tolerancePercent));
-        rows.Add(Relative("server", "peak memory (RSS)", "bytes", ServerMax(a, "process.rss_bytes"), ServerMax(b, "process.rss_bytes"), lowerIsBetter: true, tolerancePercent ?? DefaultTolerancePercent, tolerancePercent is null ? "±5 % (no noise model)" : null));
+        rows.Add(Relative("server", "peak memory (RSS)", "bytes", ServerMax(a, s => s.Process?.ResidentBytes), ServerMax(b, s => s.Process?.ResidentBytes), lowerIsBetter: true, tolerancePercent ?? DefaultTolerancePercent, tolerancePercent is null ? "±5 % (no noise model)" : null));
         if (Capacity(a) is not null || Capacity(b) is not null)
             rows.Add(Exact("capacity", "capacity found (bots)", "", Capacity(a), Capacity(b), lowerIsBetter: false, tolerancePercent));
-        return new RunComparison(a, b, rows);
+        return new RunComparison(a, b, rows)
+        {
+            Notes = [.. Workload.TargetNote(a, b) is { } note ? [note] : Array.Empty<string>(), .. Workload.Differences(a, b).Select(d => $"warning: workloads differ: {d}")],
+        };
     }
 
     private static IEnumerable<ComparisonRow> Latency(RunDocument a, RunDocument b, LatencyKind kind, double? tolerance)
@@ -61,12 +61,11 @@ public sealed record RunComparison(RunDocument Base, RunDocument New, IReadOnlyL
         foreach (var p in Percentiles)
         {
             var figure = $"{kind.Label} p{p.ToString(CultureInfo.InvariantCulture)}";
-            var field = p == 99.9 ? "p999" : $"p{p:0}";
-            double? va = ha is not null ? ha.GetValueAtPercentile(p) / 1000.0 : Json.Number(a.Summary(kind), field);
-            double? vb = hb is not null ? hb.GetValueAtPercentile(p) / 1000.0 : Json.Number(b.Summary(kind), field);
-            if (Json.Number(a.Summary(kind), "samples") == 0)
+            double? va = ha is not null ? ha.GetValueAtPercentile(p) / 1000.0 : SummaryAt(a.Summary(kind), p);
+            double? vb = hb is not null ? hb.GetValueAtPercentile(p) / 1000.0 : SummaryAt(b.Summary(kind), p);
+            if (a.Summary(kind)?.Samples == 0)
                 va = null;
-            if (Json.Number(b.Summary(kind), "samples") == 0)
+            if (b.Summary(kind)?.Samples == 0)
                 vb = null;
             if (va is null || vb is null || tolerance is not null || ha is null || hb is null)
             {
@@ -83,6 +82,14 @@ public sealed record RunComparison(RunDocument Base, RunDocument New, IReadOnlyL
         }
     }
 
+    private static double? SummaryAt(LatencyReport? summary, double percentile) => percentile switch
+    {
+        50 => summary?.P50,
+        90 => summary?.P90,
+        99 => summary?.P99,
+        _ => summary?.P999,
+    };
+
     private static string Range(QuantileInterval i) =>
         $"{i.LowMs.ToString("0.###", CultureInfo.InvariantCulture)}–{i.HighMs.ToString("0.###", CultureInfo.InvariantCulture)}";
 
@@ -91,9 +98,9 @@ public sealed record RunComparison(RunDocument Base, RunDocument New, IReadOnlyL
     /// the difference of two rates is noise unless it exceeds 1.96 standard errors, with one
     /// pseudo-count each so that 0 against 2 is not called a change.
     /// </summary>
-    private static ComparisonRow Rate(string group, string figure, RunDocument a, RunDocument b, string path, double ea, double eb, bool lowerIsBetter, double? tolerance, double scale = 1)
+    private static ComparisonRow Rate(string group, string figure, RunDocument a, RunDocument b, Func<RunReport, double?> count, double ea, double eb, bool lowerIsBetter, double? tolerance, double scale = 1)
     {
-        var (ca, cb) = (Json.Number(a.Root, path), Json.Number(b.Root, path));
+        var (ca, cb) = (count(a.Report), count(b.Report));
         if (ca is null || cb is null || ea <= 0 || eb <= 0)
             return new ComparisonRow(group, figure, "", ca is null || ea <= 0 ? null : ca / ea * scale, cb is null || eb <= 0 ? null : cb / eb * scale, Verdict.NotComparable, "not in both files");
         var (ra, rb) = (ca.Value / ea * scale, cb.Value / eb * scale);
@@ -120,10 +127,10 @@ public sealed record RunComparison(RunDocument Base, RunDocument New, IReadOnlyL
     }
 
     private static List<double> CpuSamples(RunDocument doc) =>
-        [.. RunSeries.Server(RunSeries.ServerSamples(doc), "process.cpu_percent").OfType<double>()];
+        [.. RunSeries.Server(RunSeries.ServerSamples(doc), s => s.Process?.CpuPercent).OfType<double>()];
 
-    private static double? ServerMax(RunDocument doc, string path) =>
-        RunSeries.Server(RunSeries.ServerSamples(doc), path).OfType<double>().Select(v => (double?)v).Max();
+    private static double? ServerMax(RunDocument doc, Func<MonitorSampleJson, double?> field) =>
+        RunSeries.Server(RunSeries.ServerSamples(doc), field).OfType<double>().Select(v => (double?)v).Max();
 
     private static double? Capacity(RunDocument doc) => RunReportModel.CapacityFound(doc);
 

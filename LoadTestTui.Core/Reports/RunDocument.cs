@@ -1,25 +1,32 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using LoadTestTui.Core.Export;
 
 namespace LoadTestTui.Core.Reports;
 
 /// <summary>
-/// A run's results JSON as read back from its file: the only input of reports and
-/// comparisons. Reading is tolerant: a field an older file lacks reads as null, never as a
-/// made-up value, so the report can say it was not recorded.
+/// A run's results JSON as read back from its file, through the same records the export
+/// writes (<see cref="RunReport"/>): the only input of reports and comparisons. Reading is
+/// tolerant: a field an older file lacks reads as null, never as a made-up value, so the
+/// report can say it was not recorded; fields it does not know are skipped.
 /// </summary>
 public sealed class RunDocument
 {
-    private RunDocument(string name, JsonObject root)
+    private static readonly JsonTypeInfo<RunReport> ReportType = (JsonTypeInfo<RunReport>)RunReportJsonContext.Reading.GetTypeInfo(typeof(RunReport));
+
+    public RunDocument(string name, RunReport report)
     {
         Name = name;
-        Root = root;
+        Report = report;
+        // A null entry in a hand-edited list is skipped, not a crash.
+        Timeline = [.. report.Timeline?.OfType<TimelineReportRow>() ?? []];
+        Bots = [.. report.BotDetails?.OfType<BotReport>() ?? []];
     }
 
     /// <summary>Where the document came from (the file name), for titles and messages.</summary>
     public string Name { get; }
 
-    public JsonObject Root { get; }
+    public RunReport Report { get; }
 
     /// <summary>Reads a results file; on failure returns null and a one-line reason.</summary>
     public static RunDocument? Load(string path, out string? error)
@@ -40,46 +47,62 @@ public sealed class RunDocument
     /// <summary>Parses results JSON; null and a one-line reason when it is not a run's results.</summary>
     public static RunDocument? Parse(string json, string name, out string? error)
     {
-        JsonNode? root;
+        JsonDocument parsed;
         try
         {
-            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 64, AllowTrailingCommas = true });
+            parsed = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64, AllowTrailingCommas = true });
         }
         catch (JsonException ex)
         {
             error = $"'{name}' is not JSON ({ex.Message.Split('.')[0]})";
             return null;
         }
-        if (root is not JsonObject obj || Json.Number(obj, "elapsed_time") is null || Json.Number(obj, "messages_sent") is null || obj["latency"] is not JsonObject)
+        using (parsed)
         {
-            error = $"'{name}' is not a load test run result (no elapsed_time, messages_sent and latency fields)";
-            return null;
+            RunReport? report = null;
+            if (parsed.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                try
+                {
+                    report = parsed.Deserialize(ReportType);
+                }
+                catch (JsonException ex)
+                {
+                    error = $"'{name}' is not a load test run result (field {ex.Path ?? "?"} has the wrong type)";
+                    return null;
+                }
+            }
+            if (report is not { ElapsedTime: not null, MessagesSent: not null, Latency: not null })
+            {
+                error = $"'{name}' is not a load test run result (no elapsed_time, messages_sent and latency fields)";
+                return null;
+            }
+            error = null;
+            return new RunDocument(name, report);
         }
-        error = null;
-        return new RunDocument(name, obj);
     }
 
-    public JsonObject? Run => Root["run"] as JsonObject;
+    public RunInfo? Run => Report.Run;
 
     /// <summary>"host:port" of the server the run targeted, or null when the file does not say.</summary>
-    public string? Target => Json.Text(Run, "host") is { } host && Json.Number(Run, "port") is { } port ? $"{host}:{port}" : null;
+    public string? Target => Run is { Host: { } host, Port: { } port } ? $"{host}:{port}" : null;
 
-    public string RunId => Json.Text(Run, "run_id") ?? "";
+    public string RunId => Run?.RunId ?? "";
 
-    public double ElapsedSeconds => Json.Number(Root, "elapsed_time") ?? 0;
+    public double ElapsedSeconds => Report.ElapsedTime ?? 0;
 
-    public JsonArray Timeline => Root["timeline"] as JsonArray ?? [];
+    public IReadOnlyList<TimelineReportRow> Timeline { get; }
 
-    public JsonArray Bots => Root["bot_details"] as JsonArray ?? [];
+    public IReadOnlyList<BotReport> Bots { get; }
 
-    public JsonObject? Server => Root["server"] as JsonObject;
+    public MonitorDocument? Server => Report.Server;
 
     /// <summary>The encoded cumulative histogram of one latency kind, or null when the file has none.</summary>
-    public string? Histogram(LatencyKind kind) => Json.Text(Root["histograms"], kind.HistogramKey) is { Length: > 0 } text ? text : null;
+    public string? Histogram(LatencyKind kind) => Report.Histograms is { } h && kind.Histogram(h) is { Length: > 0 } text ? text : null;
 
-    /// <summary>The whole-run latency summary object of one kind (<c>latency</c>, <c>ping_latency</c>, ...), or null.</summary>
-    public JsonObject? Summary(LatencyKind kind) => Json.At(Root, kind.SummaryPath) as JsonObject;
+    /// <summary>The whole-run latency summary of one kind, or null.</summary>
+    public LatencyReport? Summary(LatencyKind kind) => kind.Summary(Report);
 
     /// <summary>Whether the timeline rows carry this kind's per-second percentiles.</summary>
-    public bool HasSecondLatency(LatencyKind kind) => Timeline.Any(r => r?[kind.TimelineKey] is JsonObject);
+    public bool HasSecondLatency(LatencyKind kind) => Timeline.Any(r => kind.Second(r) is not null);
 }

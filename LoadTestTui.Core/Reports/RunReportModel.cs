@@ -1,4 +1,5 @@
-using System.Text.Json.Nodes;
+using System.Globalization;
+using LoadTestTui.Core.Export;
 
 namespace LoadTestTui.Core.Reports;
 
@@ -11,7 +12,7 @@ public static class RunReportModel
     public static ReportModel Build(RunDocument doc)
     {
         var target = doc.Target ?? "unknown target";
-        var started = ReportFormat.Time(Json.Text(doc.Run, "started_at") ?? Json.Text(doc.Run, "written_at"));
+        var started = ReportFormat.Time(doc.Run?.StartedAt ?? doc.Run?.WrittenAt);
         return new ReportModel(
             $"Load test {doc.RunId}".TrimEnd(),
             $"{target} · {doc.Name}" + (started is null ? "" : $" · {started}"),
@@ -33,15 +34,16 @@ public static class RunReportModel
 
     private static List<KeyFigure> Figures(RunDocument doc)
     {
-        var errors = Json.Number(doc.Root, "error_count");
-        var lost = Json.Number(doc.Root, "delivery.lost");
+        var r = doc.Report;
+        var errors = r.ErrorCount;
+        var lost = r.Delivery?.Lost;
         return
         [
             new("Duration", ReportFormat.Seconds(doc.ElapsedSeconds)),
-            new("Peak online", ReportFormat.Count(Json.Number(doc.Root, "peak_connected_bots"))),
-            new("Messages sent", ReportFormat.Count(Json.Number(doc.Root, "messages_sent"))),
-            new("Messages received", ReportFormat.Count(Json.Number(doc.Root, "messages_received"))),
-            new("Chat echo p99", ReportFormat.Ms(Json.Number(doc.Root, "latency.p99"))),
+            new("Peak online", ReportFormat.Count(r.PeakConnectedBots)),
+            new("Messages sent", ReportFormat.Count(r.MessagesSent)),
+            new("Messages received", ReportFormat.Count(r.MessagesReceived)),
+            new("Chat echo p99", ReportFormat.Ms(r.Latency?.P99)),
             new("Errors", ReportFormat.Count(errors), errors > 0 ? "bad" : "good"),
             new("Lost messages", ReportFormat.Count(lost), lost > 0 ? "bad" : lost is null ? null : "good"),
         ];
@@ -49,19 +51,22 @@ public static class RunReportModel
 
     private static ReportSection Summary(RunDocument doc)
     {
-        // The original tool's fields first, in its order, then ours.
-        string[] fields =
+        // The original tool's fields first, in its order, then ours; each named as in the JSON.
+        var r = doc.Report;
+        (string Field, string? Value)[] fields =
         [
-            "test_running", "elapsed_time", "total_bots", "connected_bots", "messages_sent", "messages_received", "error_count",
-            "latency.avg", "latency.min", "latency.max", "latency.samples", "peak_connected_bots", "totals.connects", "totals.reconnects",
-            "totals.frames_sent", "totals.frames_received", "totals.bytes_sent", "totals.bytes_received", "totals.pings_sent",
-            "totals.pongs_received", "totals.goodbyes_sent", "totals.goodbyes_acknowledged", "totals.state_transitions",
+            ("test_running", Yes(r.TestRunning)), ("elapsed_time", Unit(r.ElapsedTime, " s")), ("total_bots", Number(r.TotalBots)),
+            ("connected_bots", Number(r.ConnectedBots)), ("messages_sent", Number(r.MessagesSent)), ("messages_received", Number(r.MessagesReceived)),
+            ("error_count", Number(r.ErrorCount)), ("latency.avg", Unit(r.Latency?.Avg, " ms")), ("latency.min", Unit(r.Latency?.Min, " ms")),
+            ("latency.max", Unit(r.Latency?.Max, " ms")), ("latency.samples", Number(r.Latency?.Samples)), ("peak_connected_bots", Number(r.PeakConnectedBots)),
+            ("totals.connects", Number(r.Totals?.Connects)), ("totals.reconnects", Number(r.Totals?.Reconnects)),
+            ("totals.frames_sent", Number(r.Totals?.FramesSent)), ("totals.frames_received", Number(r.Totals?.FramesReceived)),
+            ("totals.bytes_sent", Number(r.Totals?.BytesSent)), ("totals.bytes_received", Number(r.Totals?.BytesReceived)),
+            ("totals.pings_sent", Number(r.Totals?.PingsSent)), ("totals.pongs_received", Number(r.Totals?.PongsReceived)),
+            ("totals.goodbyes_sent", Number(r.Totals?.GoodbyesSent)), ("totals.goodbyes_acknowledged", Number(r.Totals?.GoodbyesAcknowledged)),
+            ("totals.state_transitions", Number(r.Totals?.StateTransitions)),
         ];
-        var rows = fields.Select(f => (IReadOnlyList<ReportCell>)
-        [
-            f,
-            Json.At(doc.Root, f) is { } node ? Json.Display(node) + (f.StartsWith("latency.", StringComparison.Ordinal) && f != "latency.samples" ? " ms" : f == "elapsed_time" ? " s" : "") : new ReportCell(ReportFormat.NotRecorded, "muted"),
-        ]).ToList();
+        var rows = fields.Select(f => (IReadOnlyList<ReportCell>)[f.Field, f.Value is { } v ? v : new ReportCell(ReportFormat.NotRecorded, "muted")]).ToList();
         return new ReportSection("summary", "Summary")
         {
             Tables = [new ReportTable("Results (the original tool's fields first)", ["JSON field", "Value"], rows) { Pairs = true }],
@@ -71,9 +76,14 @@ public static class RunReportModel
     private static ReportSection Thresholds(RunDocument doc)
     {
         var section = new ReportSection("thresholds", "Thresholds");
-        return GenericTable(doc.Root["thresholds"], "Thresholds") is { } table
-            ? section with { Tables = [table] }
-            : section with { Notes = [$"Thresholds: {ReportFormat.NotRecorded}."] };
+        if (doc.Report.Thresholds?.OfType<ThresholdReport>().ToList() is not { Count: > 0 } thresholds)
+            return section with { Notes = [$"Thresholds: {ReportFormat.NotRecorded}."] };
+        var rows = thresholds.Select(t => (IReadOnlyList<ReportCell>)
+        [
+            t.Expression ?? "", t.Metric ?? "", $"{t.Op} {Number(t.Limit)} {t.Unit}".Trim(), t.WindowSeconds is { } w ? ReportFormat.Seconds(w) : "whole run",
+            Yes(t.Abort) ?? "", t.Measured is { } m ? $"{Number(m)} {t.Unit}".Trim() : "—", Verdict(t.Passed),
+        ]).ToList();
+        return section with { Tables = [new ReportTable("Thresholds", ["Threshold", "Metric", "Limit", "Window", "Abort", "Measured", "Verdict"], rows)] };
     }
 
     private static ReportSection BotsOnline(RunDocument doc)
@@ -81,21 +91,21 @@ public static class RunReportModel
         var x = RunSeries.Seconds(doc);
         var notes = new List<string>();
         var series = new List<ChartSeries>();
-        if (RunSeries.HasTimeline(doc, "states.online"))
+        if (doc.Timeline.Any(r => r.States is not null))
         {
             foreach (var (state, color) in StateColors)
-                series.Add(new ChartSeries(state, RunSeries.Timeline(doc, $"states.{state}"), color) { Stack = true });
+                series.Add(new ChartSeries(state, RunSeries.State(doc, state), color) { Stack = true });
         }
         else
         {
-            series.Add(new ChartSeries("online", RunSeries.Timeline(doc, "online"), StateColors[2].Color));
+            series.Add(new ChartSeries("online", RunSeries.Timeline(doc, r => r.Online), StateColors[2].Color));
             notes.Add($"Bot states per second: {ReportFormat.NotRecorded} (online only).");
         }
-        if (RunSeries.HasTimeline(doc, "target"))
-            series.Add(new ChartSeries("target", RunSeries.Timeline(doc, "target"), "#6b7280") { Dashed = true });
+        if (RunSeries.HasTimeline(doc, r => r.Target))
+            series.Add(new ChartSeries("target", RunSeries.Timeline(doc, r => r.Target), "#6b7280") { Dashed = true });
         else
             notes.Add($"Target per second: {ReportFormat.NotRecorded}.");
-        var shades = PlanStages(doc.Root["plan"]);
+        var shades = PlanStages(doc.Report.Plan);
         if (shades.Count == 0)
             notes.Add("Plan stages: none recorded in this file (nothing shaded).");
         if (x.Count == 0)
@@ -114,23 +124,17 @@ public static class RunReportModel
     ];
 
     /// <summary>Plan stages as shaded spans: each stage's start is the end of the one before.</summary>
-    internal static List<ChartShade> PlanStages(JsonNode? plan)
+    internal static List<ChartShade> PlanStages(PlanReport? plan)
     {
-        var stages = (plan as JsonObject)?["stages"] as JsonArray ?? plan as JsonArray;
         var shades = new List<ChartShade>();
         var start = 0.0;
-        foreach (var stage in stages ?? [])
+        foreach (var stage in plan?.Stages?.OfType<StageReport>() ?? [])
         {
-            var duration = Json.Number(stage, "duration_s") ?? Json.Number(stage, "duration");
-            var from = Json.Number(stage, "start_s") ?? Json.Number(stage, "start") ?? start;
-            var to = Json.Number(stage, "end_s") ?? Json.Number(stage, "end") ?? (duration is { } d ? from + d : (double?)null);
-            if (to is not { } end)
+            if (stage.DurationSeconds is not { } duration)
                 break;
-            var label = Json.Text(stage, "name") ?? Json.Text(stage, "label") ?? $"stage {shades.Count + 1}";
-            if (Json.Number(stage, "target") is { } t)
-                label += $" → {t:0} bots";
-            shades.Add(new ChartShade(from, end, label));
-            start = end;
+            var label = $"stage {shades.Count + 1}" + (stage.Target is { } t ? $" → {t} bots" : "");
+            shades.Add(new ChartShade(start, start + duration, label));
+            start += duration;
         }
         return shades;
     }
@@ -142,7 +146,7 @@ public static class RunReportModel
         var charts = new List<ChartSpec>();
         foreach (var kind in LatencyKind.All)
         {
-            if (doc.HasSecondLatency(kind) && RunSeries.SecondLatency(doc, kind, "p50").All(v => v is null))
+            if (doc.HasSecondLatency(kind) && RunSeries.SecondLatency(doc, kind, l => l.P50).All(v => v is null))
             {
                 notes.Add($"{kind.Label} latency per second: no samples in this run.");
             }
@@ -150,18 +154,18 @@ public static class RunReportModel
             {
                 charts.Add(new ChartSpec($"latency-{kind.TimelineKey}", $"{kind.Label} latency per second", "run time (s)", "ms", x,
                 [
-                    new("p50", RunSeries.SecondLatency(doc, kind, "p50"), "#27ae60"),
-                    new("p90", RunSeries.SecondLatency(doc, kind, "p90"), "#2f80ed"),
-                    new("p99", RunSeries.SecondLatency(doc, kind, "p99"), "#f2994a"),
-                    new("max", RunSeries.SecondLatency(doc, kind, "max"), "#eb5757") { Dashed = true },
+                    new("p50", RunSeries.SecondLatency(doc, kind, l => l.P50), "#27ae60"),
+                    new("p90", RunSeries.SecondLatency(doc, kind, l => l.P90), "#2f80ed"),
+                    new("p99", RunSeries.SecondLatency(doc, kind, l => l.P99), "#f2994a"),
+                    new("max", RunSeries.SecondLatency(doc, kind, l => l.Max), "#eb5757") { Dashed = true },
                 ]) { Unit = "ms" });
             }
-            else if (kind == LatencyKind.ChatEcho && RunSeries.HasTimeline(doc, "p50"))
+            else if (kind == LatencyKind.ChatEcho && RunSeries.HasTimeline(doc, r => r.P50))
             {
                 charts.Add(new ChartSpec("latency-chat", "Chat echo latency per second", "run time (s)", "ms", x,
                 [
-                    new("p50", RunSeries.OldSecondLatency(doc, "p50"), "#27ae60"),
-                    new("p99", RunSeries.OldSecondLatency(doc, "p99"), "#f2994a"),
+                    new("p50", RunSeries.OldSecondLatency(doc, r => r.P50), "#27ae60"),
+                    new("p99", RunSeries.OldSecondLatency(doc, r => r.P99), "#f2994a"),
                 ]) { Unit = "ms" });
                 notes.Add($"Chat echo p90 and max per second: {ReportFormat.NotRecorded} (older format).");
             }
@@ -181,7 +185,7 @@ public static class RunReportModel
             notes.Add($"Latency histograms: {ReportFormat.NotRecorded} (no percentile spectrum).");
         }
         var rows = LatencyKind.All.Select(k => doc.Summary(k) is { } s
-            ? (IReadOnlyList<ReportCell>)[k.Label, ReportFormat.Count(Json.Number(s, "samples")), .. new[] { "min", "avg", "p50", "p90", "p95", "p99", "p999", "max" }.Select(f => (ReportCell)ReportFormat.Ms(Json.Number(s, f)))]
+            ? (IReadOnlyList<ReportCell>)[k.Label, ReportFormat.Count(s.Samples), .. new[] { s.Min, s.Avg, s.P50, s.P90, s.P95, s.P99, s.P999, s.Max }.Select(v => (ReportCell)ReportFormat.Ms(v))]
             : [k.Label, new ReportCell(ReportFormat.NotRecorded, "muted"), "", "", "", "", "", "", "", ""]).ToList();
         return new ReportSection("latency", "Latency")
         {
@@ -196,20 +200,20 @@ public static class RunReportModel
         var x = RunSeries.Seconds(doc);
         var charts = new List<ChartSpec>();
         var notes = new List<string>();
-        if (RunSeries.HasTimeline(doc, "sent_per_s"))
+        if (RunSeries.HasTimeline(doc, r => r.SentPerSecond))
         {
             charts.Add(new ChartSpec("messages", "Chat messages per second", "run time (s)", "messages/s", x,
             [
-                new("sent", RunSeries.Timeline(doc, "sent_per_s"), "#2f80ed"),
-                new("received", RunSeries.Timeline(doc, "received_per_s"), "#27ae60"),
+                new("sent", RunSeries.Timeline(doc, r => r.SentPerSecond), "#2f80ed"),
+                new("received", RunSeries.Timeline(doc, r => r.ReceivedPerSecond), "#27ae60"),
             ]) { Unit = "/s" });
         }
-        if (RunSeries.HasTimeline(doc, "bytes_sent_per_s"))
+        if (RunSeries.HasTimeline(doc, r => r.BytesSentPerSecond))
         {
             charts.Add(new ChartSpec("bytes", "Bytes per second (whole frames)", "run time (s)", "bytes/s", x,
             [
-                new("out", RunSeries.Timeline(doc, "bytes_sent_per_s"), "#2f80ed"),
-                new("in", RunSeries.Timeline(doc, "bytes_received_per_s"), "#27ae60"),
+                new("out", RunSeries.Timeline(doc, r => r.BytesSentPerSecond), "#2f80ed"),
+                new("in", RunSeries.Timeline(doc, r => r.BytesReceivedPerSecond), "#27ae60"),
             ]) { Unit = "bytes" });
         }
         else
@@ -242,8 +246,8 @@ public static class RunReportModel
                 [new ChartSeries("errors", RunSeries.ErrorsPerSecond(doc), "#eb5757")]) { Unit = "/s" };
             notes.Add($"Errors per second by class: {ReportFormat.NotRecorded}; the total is the change of the cumulative count.");
         }
-        var classes = (doc.Root["errors"] as JsonObject)?.Select(p => (IReadOnlyList<ReportCell>)[p.Key, Count(p.Value)]).ToList() ?? [];
-        var protocol = (doc.Root["protocol_errors"] as JsonObject)?.Select(p => (IReadOnlyList<ReportCell>)[p.Key, Count(p.Value)]).ToList() ?? [];
+        var classes = doc.Report.Errors?.Select(p => (IReadOnlyList<ReportCell>)[p.Key, Count(p.Value)]).ToList() ?? [];
+        var protocol = doc.Report.ProtocolErrors?.Select(p => (IReadOnlyList<ReportCell>)[p.Key, Count(p.Value)]).ToList() ?? [];
         return new ReportSection("errors", "Errors")
         {
             Notes = notes,
@@ -256,21 +260,21 @@ public static class RunReportModel
         };
     }
 
-    private static ReportCell Count(JsonNode? node) =>
-        Json.Number(node, "") is { } n ? new ReportCell(ReportFormat.Count(n), n > 0 ? "bad" : null) : new ReportCell(Json.Display(node));
+    private static ReportCell Count(long n) => new(ReportFormat.Count(n), n > 0 ? "bad" : null);
 
     private static ReportSection Delivery(RunDocument doc)
     {
-        string[] fields = ["expected", "received", "lost", "duplicated", "out_of_order", "untagged"];
-        var rows = fields.Select(f => (IReadOnlyList<ReportCell>)[f, Json.Number(doc.Root, $"delivery.{f}") is { } n
-            ? new ReportCell(ReportFormat.Count(n), f is "lost" or "duplicated" or "out_of_order" && n > 0 ? "bad" : null)
+        var d = doc.Report.Delivery;
+        (string Field, long? Value)[] fields =
+            [("expected", d?.Expected), ("received", d?.Received), ("lost", d?.Lost), ("duplicated", d?.Duplicated), ("out_of_order", d?.OutOfOrder), ("untagged", d?.Untagged)];
+        var rows = fields.Select(f => (IReadOnlyList<ReportCell>)[f.Field, f.Value is { } n
+            ? new ReportCell(ReportFormat.Count(n), f.Field is "lost" or "duplicated" or "out_of_order" && n > 0 ? "bad" : null)
             : new ReportCell(ReportFormat.NotRecorded, "muted")]).ToList();
-        var expected = Json.Number(doc.Root, "delivery.expected");
-        if (expected > 0 && Json.Number(doc.Root, "delivery.lost") is { } lost)
-            rows.Add(["loss rate", new ReportCell(ReportFormat.Percent(100 * lost / expected.Value), lost > 0 ? "bad" : "good")]);
+        if (d is { Expected: > 0 and var expected, Lost: { } lost })
+            rows.Add(["loss rate", new ReportCell(ReportFormat.Percent(100.0 * lost / expected), lost > 0 ? "bad" : "good")]);
         return new ReportSection("delivery", "Delivery integrity")
         {
-            Notes = Json.Number(doc.Root, "delivery.expected") == 0 && Json.Number(doc.Root, "delivery.untagged") > 0
+            Notes = d is { Expected: 0, Untagged: > 0 }
                 ? ["Chats were not tagged (--no-tag): delivery counts are not available for this run."] : [],
             Tables = [new ReportTable("Tagged chats between this run's bots", ["Figure", "Count"], rows) { Pairs = true }],
         };
@@ -281,21 +285,21 @@ public static class RunReportModel
         var samples = RunSeries.ServerSamples(doc);
         if (samples.Count == 0)
             return new ReportSection("server", "Server") { Notes = [$"Server resources: {ReportFormat.NotRecorded} (the server was not monitored)."] };
-        IReadOnlyList<double> x = [.. samples.Select(s => Json.Number(s, "elapsed")!.Value)];
+        IReadOnlyList<double> x = [.. samples.Select(s => s.Elapsed)];
         return new ReportSection("server", "Server")
         {
             Charts =
             [
                 new ChartSpec("server-cpu", "Server CPU and memory", "run time (s)", "CPU %", x,
                 [
-                    new("CPU %", RunSeries.Server(samples, "process.cpu_percent"), "#eb5757"),
-                    new("RSS", RunSeries.Server(samples, "process.rss_bytes"), "#2f80ed") { Axis = 1 },
+                    new("CPU %", RunSeries.Server(samples, s => s.Process?.CpuPercent), "#eb5757"),
+                    new("RSS", RunSeries.Server(samples, s => s.Process?.ResidentBytes), "#2f80ed") { Axis = 1 },
                 ]) { Unit = "%", Y2Label = "memory (RSS)", Unit2 = "bytes" },
                 new ChartSpec("server-threads", "Server threads and connections", "run time (s)", "count", x,
                 [
-                    new("threads", RunSeries.Server(samples, "process.threads"), "#9b51e0"),
-                    new("connections", RunSeries.Server(samples, "process.connections"), "#27ae60"),
-                    new("on load-test port", RunSeries.Server(samples, "process.connections_on_port"), "#f2994a") { Dashed = true },
+                    new("threads", RunSeries.Server(samples, s => s.Process?.Threads), "#9b51e0"),
+                    new("connections", RunSeries.Server(samples, s => s.Process?.Connections), "#27ae60"),
+                    new("on load-test port", RunSeries.Server(samples, s => s.Process?.ConnectionsOnPort), "#f2994a") { Dashed = true },
                 ]),
             ],
         };
@@ -304,55 +308,60 @@ public static class RunReportModel
     private static ReportSection Capacity(RunDocument doc)
     {
         var section = new ReportSection("capacity", "Capacity search");
-        if (doc.Root["capacity"] is not JsonObject capacity || capacity["steps"] is not JsonArray steps || steps.Count == 0)
+        var capacity = doc.Report.Capacity;
+        if (capacity?.Steps?.OfType<CapacityStepReport>().ToList() is not { Count: > 0 } steps)
             return section with { Notes = [$"Capacity search: {ReportFormat.NotRecorded}."] };
-        IReadOnlyList<double> x = [.. steps.Select(s => Json.Number(s, "bots") ?? double.NaN)];
+        IReadOnlyList<double> x = [.. steps.Select(s => s.Bots ?? double.NaN)];
         var markers = new List<ChartMarker>();
-        if (CapacityFound(doc) is { } found)
-            markers.Add(new ChartMarker(found, $"holds {found:0} bots"));
-        if (Json.Number(capacity, "fails_at_bots") is { } failsAt)
-            markers.Add(new ChartMarker(failsAt, $"fails at {failsAt:0}"));
-        var limits = (capacity["slo_limits"] as JsonArray ?? []).OfType<JsonObject>().ToList();
+        if (capacity.HoldsBots is { } found)
+            markers.Add(new ChartMarker(found, $"holds {found} bots"));
+        if (capacity.FailsAtBots is { } failsAt)
+            markers.Add(new ChartMarker(failsAt, $"fails at {failsAt}"));
+        var limits = capacity.SloLimits?.OfType<SloLimitReport>().ToList() ?? [];
         // One chart per SLO figure: each has its own unit and its own limit line.
-        var metrics = steps.OfType<JsonObject>().SelectMany(s => (s["figures"] as JsonObject ?? []).Select(p => p.Key)).Distinct().ToList();
+        var metrics = steps.SelectMany(s => s.Figures?.Keys ?? []).Distinct().ToList();
         var charts = metrics.Select((metric, i) =>
         {
-            var limit = limits.FirstOrDefault(l => Json.Text(l, "metric") == metric);
-            var unit = limit is null ? "" : Json.Text(limit, "unit") ?? "";
-            List<ChartLine> lines = limit is not null && Json.Number(limit, "limit") is { } value
-                ? [new ChartLine(value, $"SLO {Json.Text(limit, "expr")}")]
-                : [];
+            var limit = limits.FirstOrDefault(l => l.Metric == metric);
+            var unit = limit?.Unit ?? "";
+            List<ChartLine> lines = limit is { Limit: { } value } ? [new ChartLine(value, $"SLO {limit.Expression}")] : [];
             return new ChartSpec($"capacity-{i}", $"Capacity steps: {metric} against bots", "bots", unit.Length == 0 ? metric : $"{metric} ({unit})", x,
-                [new ChartSeries(metric, [.. steps.Select(s => Json.Number((s?["figures"] as JsonObject)?[metric], ""))], Palette[i % Palette.Length]) { Points = true }])
+                [new ChartSeries(metric, [.. steps.Select(s => s.Figures?.GetValueOrDefault(metric))], Palette[i % Palette.Length]) { Points = true }])
                 { XKind = "number", Lines = lines, Markers = markers };
         }).ToList();
         var notes = new List<string>();
-        if (Json.Text(capacity, "answer") is { } answer)
+        if (capacity.Answer is { } answer)
             notes.Add(answer);
         if (charts.Count == 0)
             notes.Add($"SLO figures per step: {ReportFormat.NotRecorded}.");
+        var rows = steps.Select(s => (IReadOnlyList<ReportCell>)
+        [
+            Number(s.Step) ?? "", Number(s.Bots) ?? "", Number(s.Online) ?? "", Number(s.FromSeconds) ?? "", Number(s.ToSeconds) ?? "",
+            .. metrics.Select(m => (ReportCell)(Number(s.Figures?.GetValueOrDefault(m)) ?? "—")),
+            Number(s.ServerCpuMax) ?? "—", Number(s.ServerMemoryMaxMb) ?? "—", Verdict(s.Passed), string.Join("; ", s.Failures ?? []),
+        ]).ToList();
         return section with
         {
             Notes = notes,
             Charts = charts,
-            Tables = GenericTable(steps, "Steps") is { } table ? [table] : [],
+            Tables = [new ReportTable("Steps", ["step", "bots", "online", "from_s", "to_s", .. metrics, "server_cpu_max", "server_memory_max_mb", "passed", "failures"], rows)],
         };
     }
 
     /// <summary>The most bots the capacity search found the server to hold, when it found any.</summary>
-    internal static double? CapacityFound(RunDocument doc) => Json.Number(doc.Root, "capacity.holds_bots");
+    internal static double? CapacityFound(RunDocument doc) => doc.Report.Capacity?.HoldsBots;
 
     private static ReportSection BotTables(RunDocument doc)
     {
-        var bots = doc.Bots.OfType<JsonObject>().ToList();
+        var bots = doc.Bots;
         if (bots.Count == 0)
             return new ReportSection("bot-details", "Busiest and worst bots") { Notes = [$"Per-bot details: {ReportFormat.NotRecorded}."] };
-        var busiest = bots.OrderByDescending(b => (Json.Number(b, "messages_sent") ?? 0) + (Json.Number(b, "messages_received") ?? 0)).Take(10);
+        var busiest = bots.OrderByDescending(b => (b.MessagesSent ?? 0) + (b.MessagesReceived ?? 0)).Take(10);
         var worst = bots
-            .OrderByDescending(b => Json.Text(b, "state") == "failed")
-            .ThenByDescending(b => Json.Number(b, "reconnects") ?? 0)
-            .ThenByDescending(b => Json.Text(b, "last_error") is not null)
-            .ThenByDescending(b => Json.Number(b, "rtt_max") ?? 0)
+            .OrderByDescending(b => b.State == "failed")
+            .ThenByDescending(b => b.Reconnects ?? 0)
+            .ThenByDescending(b => b.LastError is not null)
+            .ThenByDescending(b => b.RttMax ?? 0)
             .Take(10);
         string[] columns = ["Bot", "State", "Sent", "Received", "Reconnects", "RTT avg", "RTT max", "Connected", "Pending pings", "Last error"];
         return new ReportSection("bot-details", "Busiest and worst bots")
@@ -362,68 +371,75 @@ public static class RunReportModel
         };
     }
 
-    private static IReadOnlyList<ReportCell> BotRow(JsonObject b) =>
+    private static IReadOnlyList<ReportCell> BotRow(BotReport b) =>
     [
-        Json.Text(b, "name") ?? "",
-        new ReportCell(Json.Text(b, "state") ?? "", Json.Text(b, "state") == "failed" ? "bad" : null),
-        ReportFormat.Count(Json.Number(b, "messages_sent")),
-        ReportFormat.Count(Json.Number(b, "messages_received")),
-        ReportFormat.Count(Json.Number(b, "reconnects")),
-        ReportFormat.Ms(Json.Number(b, "rtt_avg")),
-        ReportFormat.Ms(Json.Number(b, "rtt_max")),
-        Json.Bool(b, "connected") is { } c ? (c ? "yes" : "no") : new ReportCell("not recorded", "muted"),
-        Json.Number(b, "pending_pings") is { } p ? ReportFormat.Count(p) : new ReportCell("not recorded", "muted"),
-        new ReportCell(Json.Text(b, "last_error") ?? "", Json.Text(b, "last_error") is null ? null : "bad"),
+        b.Name ?? "",
+        new ReportCell(b.State ?? "", b.State == "failed" ? "bad" : null),
+        ReportFormat.Count(b.MessagesSent),
+        ReportFormat.Count(b.MessagesReceived),
+        ReportFormat.Count(b.Reconnects),
+        ReportFormat.Ms(b.RttAvg),
+        ReportFormat.Ms(b.RttMax),
+        b.Connected is { } c ? (c ? "yes" : "no") : new ReportCell("not recorded", "muted"),
+        b.PendingPings is { } p ? ReportFormat.Count(p) : new ReportCell("not recorded", "muted"),
+        new ReportCell(b.LastError ?? "", b.LastError is null ? null : "bad"),
     ];
 
     private static ReportSection Environment(RunDocument doc)
     {
         var run = doc.Run;
-        (string Label, string Path)[] fields =
+        // Fields added with "options": in a file that has them, null is a value ("none"); in an older file, not recorded.
+        var later = run?.Options is not null;
+        string? OrNone(string? value) => value ?? (later ? "none" : null);
+        (string Label, string? Value)[] fields =
         [
-            ("Tool", "tool"), ("Tool version", "tool_version"), ("Run id", "run_id"), ("Host", "host"), ("Port", "port"), ("State when written", "state"),
-            ("Target bots", "target_bots"), ("Ramp (bots/s)", "ramp_per_s"), ("Duration limit (s)", "duration_s"), ("Started", "started_at"),
-            ("Ended", "ended_at"), ("Written", "written_at"),
+            ("Tool", run?.Tool), ("Tool version", run?.ToolVersion), ("Run id", run?.RunId), ("Host", run?.Host), ("Port", Plain(run?.Port)),
+            ("State when written", run?.State), ("Target bots", Plain(run?.TargetBots)), ("Ramp (bots/s)", Plain(run?.RampPerSecond)),
+            ("Duration limit (s)", OrNone(Plain(run?.DurationSeconds))), ("Started", OrNone(ReportFormat.Time(run?.StartedAt))),
+            ("Ended", OrNone(ReportFormat.Time(run?.EndedAt))), ("Written", ReportFormat.Time(run?.WrittenAt)),
         ];
-        var rows = fields.Select(f => Row(f.Label, run, f.Path)).ToList();
-        foreach (var group in new[] { "options", "machine" })
+        var rows = fields.Select(f => Row(f.Label, f.Value)).ToList();
+        if (run?.Options is { } o)
         {
-            if (run?[group] is JsonObject obj)
-                rows.AddRange(obj.Select(p => Row($"{group}.{p.Key}", obj, p.Key)));
-            else
-                rows.Add([group, new ReportCell(ReportFormat.NotRecorded, "muted")]);
+            rows.AddRange(new (string, string?)[]
+            {
+                ("name_prefix", o.NamePrefix), ("chat_interval_min_s", Plain(o.ChatIntervalMin)), ("chat_interval_max_s", Plain(o.ChatIntervalMax)),
+                ("heartbeat_interval_s", Plain(o.HeartbeatInterval)), ("ping_interval_s", Plain(o.PingInterval)), ("tagged", Yes(o.Tagged)),
+                ("connect_timeout_s", Plain(o.ConnectTimeout)), ("response_timeout_s", Plain(o.ResponseTimeout)),
+                ("max_reconnects", Plain(o.MaxReconnects) ?? "unlimited"), ("encoding", o.Encoding), ("max_frame", Plain(o.MaxFrame)), ("key_sha256", o.KeySha256),
+            }.Select(f => Row($"options.{f.Item1}", f.Item2)));
         }
-        rows.Add(["plan", doc.Root["plan"] is { } plan ? Json.Display(plan) : new ReportCell(ReportFormat.NotRecorded, "muted")]);
+        else
+        {
+            rows.Add(Row("options", null));
+        }
+        if (run?.Machine is { } m)
+            rows.AddRange(new (string, string?)[] { ("host_name", m.HostName), ("os", m.Os), ("runtime", m.Runtime), ("cpus", Plain(m.Cpus)) }.Select(f => Row($"machine.{f.Item1}", f.Item2)));
+        else
+            rows.Add(Row("machine", null));
+        rows.Add(Row("plan", PlanText(doc.Report.Plan)));
         return new ReportSection("environment", "Environment") { Tables = [new ReportTable("Run", ["Field", "Value"], rows) { Pairs = true }] };
     }
 
-    /// <summary>An environment field: absent is "not recorded"; JSON null is "none" (max_reconnects: unlimited); numbers ungrouped (ports); times readable.</summary>
-    private static IReadOnlyList<ReportCell> Row(string label, JsonObject? parent, string key)
-    {
-        if (parent is null || !parent.TryGetPropertyValue(key, out var value))
-            return [label, new ReportCell(ReportFormat.NotRecorded, "muted")];
-        var text = value is null ? (key == "max_reconnects" ? "unlimited" : "none")
-            : Json.Number(value, "") is { } n ? n.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)
-            : key.EndsWith("_at", StringComparison.Ordinal) ? ReportFormat.Time(Json.Text(value, "")) ?? Json.Display(value)
-            : Json.Display(value);
-        return [label, text];
-    }
+    /// <summary>A plan in one line: "NAME: from 0; 30 s → 100, 60 s → 100".</summary>
+    internal static string? PlanText(PlanReport? plan) => plan is null ? null
+        : $"{plan.Name ?? "plan"}: from {Plain(plan.StartTarget) ?? "?"}; "
+          + string.Join(", ", plan.Stages?.OfType<StageReport>().Select(s => $"{Plain(s.DurationSeconds) ?? "?"} s → {Plain(s.Target) ?? "?"}") ?? []);
 
-    /// <summary>Any array of objects (or an object holding one) as a table; booleans named like a verdict read pass/fail.</summary>
-    internal static ReportTable? GenericTable(JsonNode? node, string title)
-    {
-        var array = node as JsonArray ?? (node as JsonObject)?.Select(p => p.Value).OfType<JsonArray>().FirstOrDefault();
-        var rows = array?.OfType<JsonObject>().ToList();
-        if (rows is null or { Count: 0 })
-            return null;
-        var columns = rows.SelectMany(r => r.Select(p => p.Key)).Distinct().ToList();
-        return new ReportTable(title, columns, [.. rows.Select(r => (IReadOnlyList<ReportCell>)[.. columns.Select(c => Cell(c, r[c]))])]);
-    }
+    private static IReadOnlyList<ReportCell> Row(string label, string? value) =>
+        [label, value is null ? new ReportCell(ReportFormat.NotRecorded, "muted") : value];
 
-    private static ReportCell Cell(string column, JsonNode? value) =>
-        Json.Bool(value, "") is { } b && column is "pass" or "passed" or "ok" or "met"
-            ? new ReportCell(b ? "pass" : "fail", b ? "good" : "bad")
-            : new ReportCell(Json.Display(value));
+    /// <summary>Numbers as the summary shows them: grouped, up to 3 decimals.</summary>
+    private static string? Number(double? value) => value?.ToString("#,0.###", CultureInfo.InvariantCulture);
+
+    /// <summary>Numbers ungrouped (ports, ids).</summary>
+    private static string? Plain(double? value) => value?.ToString("0.###", CultureInfo.InvariantCulture);
+
+    private static string? Unit(double? value, string unit) => Number(value) is { } text ? text + unit : null;
+
+    private static string? Yes(bool? value) => value is { } b ? (b ? "yes" : "no") : null;
+
+    private static ReportCell Verdict(bool? passed) => passed is { } p ? new ReportCell(p ? "pass" : "fail", p ? "good" : "bad") : new ReportCell("—", "muted");
 
     internal static readonly string[] Palette = ["#eb5757", "#f2994a", "#f2c94c", "#9b51e0", "#2f80ed", "#56ccf2", "#27ae60", "#6b7280", "#bb6bd9"];
 }

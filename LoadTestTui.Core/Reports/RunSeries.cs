@@ -1,5 +1,6 @@
-using System.Text.Json.Nodes;
 using HdrHistogram;
+
+using LoadTestTui.Core.Export;
 
 namespace LoadTestTui.Core.Reports;
 
@@ -13,35 +14,39 @@ public static class RunSeries
     /// <summary>The spectrum's x grid: 1/(1-p) = 10^(k/10), from p = 0 to p = 99.999 %.</summary>
     public static IReadOnlyList<double> SpectrumGrid { get; } = [.. Enumerable.Range(0, 51).Select(k => Math.Round(Math.Pow(10, k / 10.0), 6))];
 
-    public static IReadOnlyList<double> Seconds(RunDocument doc) => [.. doc.Timeline.Select(r => Json.Number(r, "t") ?? double.NaN)];
+    public static IReadOnlyList<double> Seconds(RunDocument doc) => [.. doc.Timeline.Select(r => r.T ?? double.NaN)];
 
-    /// <summary>One timeline field per row ("online", "chat.p99", "states.online").</summary>
-    public static IReadOnlyList<double?> Timeline(RunDocument doc, string path) => [.. doc.Timeline.Select(r => Json.Number(r, path))];
+    /// <summary>One timeline field per row.</summary>
+    public static IReadOnlyList<double?> Timeline(RunDocument doc, Func<TimelineReportRow, double?> field) => [.. doc.Timeline.Select(field)];
+
+    /// <summary>One bot state's count per row; null for a row without states.</summary>
+    public static IReadOnlyList<double?> State(RunDocument doc, string state) =>
+        Timeline(doc, r => r.States is { } states ? states.GetValueOrDefault(state) : null);
 
     /// <summary>A per-second latency figure; null for a second without samples (the file writes 0 there, which is not a latency).</summary>
-    public static IReadOnlyList<double?> SecondLatency(RunDocument doc, LatencyKind kind, string stat) =>
-        [.. doc.Timeline.Select(r => Json.Number(r, $"{kind.TimelineKey}.samples") > 0 ? Json.Number(r, $"{kind.TimelineKey}.{stat}") : null)];
+    public static IReadOnlyList<double?> SecondLatency(RunDocument doc, LatencyKind kind, Func<SecondLatencyReport, double?> stat) =>
+        Timeline(doc, r => kind.Second(r) is { Samples: > 0 } second ? stat(second) : null);
 
     /// <summary>The older rows' chat echo <c>p50</c>/<c>p99</c>, where 0 meant "no echo this second".</summary>
-    public static IReadOnlyList<double?> OldSecondLatency(RunDocument doc, string stat) =>
+    public static IReadOnlyList<double?> OldSecondLatency(RunDocument doc, Func<TimelineReportRow, double?> stat) =>
         [.. Timeline(doc, stat).Select(v => v > 0 ? v : null)];
 
     /// <summary>Whether any timeline row has this field.</summary>
-    public static bool HasTimeline(RunDocument doc, string path) => doc.Timeline.Any(r => Json.Number(r, path) is not null);
+    public static bool HasTimeline(RunDocument doc, Func<TimelineReportRow, double?> field) => doc.Timeline.Any(r => field(r) is not null);
 
     /// <summary>Errors per second by class: from <c>errors_by_class</c>, or null when the file does not split them.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<double?>>? ErrorsByClass(RunDocument doc)
     {
-        if (!doc.Timeline.Any(r => r?["errors_by_class"] is JsonObject))
+        if (!doc.Timeline.Any(r => r.ErrorsByClass is not null))
             return null;
-        var classes = doc.Timeline.SelectMany(r => (r?["errors_by_class"] as JsonObject)?.Select(p => p.Key) ?? []).Distinct().Order(StringComparer.Ordinal).ToList();
-        return classes.ToDictionary(c => c, c => (IReadOnlyList<double?>)[.. doc.Timeline.Select(r => r?["errors_by_class"] is JsonObject ? Json.Number(r, $"errors_by_class.{c}") ?? 0 : (double?)null)]);
+        var classes = doc.Timeline.SelectMany(r => r.ErrorsByClass?.Keys ?? []).Distinct().Order(StringComparer.Ordinal).ToList();
+        return classes.ToDictionary(c => c, c => Timeline(doc, r => r.ErrorsByClass is { } byClass ? byClass.GetValueOrDefault(c) : null));
     }
 
     /// <summary>Total errors per second from the cumulative <c>errors</c> column (older files): differences of recorded counts.</summary>
     public static IReadOnlyList<double?> ErrorsPerSecond(RunDocument doc)
     {
-        var cumulative = Timeline(doc, "errors");
+        var cumulative = Timeline(doc, r => r.Errors);
         var seconds = Seconds(doc);
         var result = new double?[cumulative.Count];
         for (var i = 0; i < cumulative.Count; i++)
@@ -54,11 +59,10 @@ public static class RunSeries
     }
 
     /// <summary>The monitor's samples: x is seconds from the run's start.</summary>
-    public static IReadOnlyList<JsonNode> ServerSamples(RunDocument doc) =>
-        [.. (doc.Server?["samples"] as JsonArray ?? []).Where(s => Json.Number(s, "elapsed") is not null).Cast<JsonNode>()];
+    public static IReadOnlyList<MonitorSampleJson> ServerSamples(RunDocument doc) => [.. doc.Server?.Samples?.OfType<MonitorSampleJson>() ?? []];
 
-    public static IReadOnlyList<double?> Server(IReadOnlyList<JsonNode> samples, string path, double scale = 1) =>
-        [.. samples.Select(s => Json.Number(s, path) is { } v ? v * scale : (double?)null)];
+    public static IReadOnlyList<double?> Server(IReadOnlyList<MonitorSampleJson> samples, Func<MonitorSampleJson, double?> field, double scale = 1) =>
+        [.. samples.Select(s => field(s) is { } v ? v * scale : (double?)null)];
 
     /// <summary>Decodes a kind's histogram; null when the file has none or it does not decode.</summary>
     public static HistogramBase? Histogram(RunDocument doc, LatencyKind kind) =>

@@ -22,6 +22,6 @@ public static class ThresholdText
     }
 
     /// <summary>The unit named as in the file (<c>per_second</c>); null for a name this version does not know.</summary>
-    private static MetricUnit? Unit(string name) =>
+    private static MetricUnit? Unit(string? name) =>
         Enum.GetValues<MetricUnit>().Cast<MetricUnit?>().FirstOrDefault(u => RunReportBuilder.SnakeCase(u!.Value.ToString()) == name);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LoadTestTui.Core.Engine;
 using LoadTestTui.Core.Export;
+using LoadTestTui.Core.Reports;
 using LoadTestTui.Tests.Support;
 
 namespace LoadTestTui.Tests.Export;

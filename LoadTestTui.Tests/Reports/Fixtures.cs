@@ -8,7 +8,7 @@ namespace LoadTestTui.Tests.Reports;
 /// <summary>
 /// Results files kept in Reports/Fixtures: <c>old-format.json</c> (written by the tool before
 /// the report existed), <c>new-format.json</c> (a real short run with a monitored server) and
-/// <c>hostile.json</c> (the same with script in a bot's name, an error and the run id).
+/// <c>hostile.json</c> (the same with script in a bot's name, an error class, the run id and a threshold).
 /// </summary>
 internal static class Fixtures
 {
@@ -26,6 +26,10 @@ internal static class Fixtures
             root["run"]!["host"] = host;
         return RunDocument.Parse(root.ToJsonString(), name, out var error) ?? throw new AssertFailedException(error!);
     }
+
+    /// <summary>Writes a document back the way the export writes a run's results.</summary>
+    public static Task WriteAsync(RunDocument doc, string path) =>
+        File.WriteAllTextAsync(path, System.Text.Json.JsonSerializer.Serialize(doc.Report, RunReportJsonContext.Relaxed.RunReport));
 
     /// <summary>n values spread evenly over [from, to] microseconds.</summary>
     public static LongHistogram Uniform(long from, long to, int n)

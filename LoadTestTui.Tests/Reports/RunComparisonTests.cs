@@ -103,15 +103,13 @@ public sealed class RunComparisonTests
     }
 
     [TestMethod]
-    public void Refusal_DifferentTargets_OneLineUnlessForced()
+    public void Compare_DifferentTargets_ComparedWithATargetNote()
     {
         var a = Fixtures.Load("new-format.json");
-        var b = Fixtures.WithChatHistogram(Fixtures.Uniform(1000, 2000, 100), "other.json", host: "chat.example");
-        var refusal = RunComparison.Refusal(a, b, force: false);
-        StringAssert.Contains(refusal, "different servers");
-        StringAssert.Contains(refusal, "--force");
-        Assert.DoesNotContain("\n", refusal!);
-        Assert.IsNull(RunComparison.Refusal(a, b, force: true));
-        Assert.IsNull(RunComparison.Refusal(a, a, force: false));
+        var b = Fixtures.WithChatHistogram(Fixtures.Uniform(1000, 2000, 100), "other.json", host: "127.0.0.2");
+        var comparison = RunComparison.Compare(a, b);
+        CollectionAssert.AreEqual(new[] { $"targets differ: A {a.Target}, B 127.0.0.2:{a.Report.Run!.Port}" }, comparison.Notes.ToList());
+        Assert.IsEmpty(RunComparison.Compare(a, a).Notes);
+        StringAssert.Contains(string.Join(" | ", ComparisonReportModel.Build(comparison).Sections.Single(s => s.Id == "verdicts").Notes), "targets differ");
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LoadTestTui.Core.Reports;
+using LoadTestTui.Core.Text;
 
 namespace LoadTestTui.Cli;
 
@@ -13,7 +14,7 @@ internal static class CompareCommand
         var tolerance = new Option<double?>("--tolerance") { Description = "Call a change within ±PERCENT 'same' for every figure, instead of the measured noise." };
         var failOnRegression = new Option<bool>("--fail-on-regression") { Description = "Exit with 3 when any figure got worse (for CI)." };
         var html = new Option<string?>("--html") { Description = "Also write a comparison report (both runs on the same charts) to this HTML file." };
-        var force = new Option<bool>("--force") { Description = "Compare runs that targeted different servers." };
+        var force = new Option<bool>("--force") { Description = "Compare runs whose workloads differ (bots or plan, intervals, duration, protocol); the differences are printed as warnings. Runs against different targets compare without it." };
         var command = new Command("compare", "Compare two runs' results: each figure's values, change and verdict (better / worse / same within noise).");
         command.Arguments.Add(baseFile);
         command.Arguments.Add(newFile);
@@ -31,8 +32,14 @@ internal static class CompareCommand
             var b = RunDocument.Load(parse.GetValue(newFile)!, out var errorB);
             if (b is null)
                 return Cli.Usage([errorB!]);
-            if (RunComparison.Refusal(a, b, parse.GetValue(force)) is { } refusal)
-                return Cli.Usage([refusal]);
+            if (!parse.GetValue(force) && Workload.Differences(a, b) is { Count: > 0 } differences)
+            {
+                // Each difference on its own line; values come from the files, so they are sanitized.
+                await Console.Error.WriteLineAsync(TerminalText.Sanitize($"error: {a.Name} and {b.Name} ran different workloads (use --force to compare them anyway):")).ConfigureAwait(false);
+                foreach (var difference in differences)
+                    await Console.Error.WriteLineAsync(TerminalText.Sanitize($"  {difference}")).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
             var comparison = RunComparison.Compare(a, b, parse.GetValue(tolerance));
             ComparisonPrinter.Print(Console.Out, comparison);
             if (parse.GetValue(html) is { } path)

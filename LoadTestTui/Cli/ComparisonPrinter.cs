@@ -11,6 +11,8 @@ internal static class ComparisonPrinter
         var (a, b) = (comparison.Base, comparison.New);
         output.WriteLine($"Base: {Describe(a)}");
         output.WriteLine($"New:  {Describe(b)}");
+        foreach (var note in comparison.Notes)
+            output.WriteLine(TerminalText.Sanitize(note));
         output.WriteLine();
         string[] header = ["Figure", "Base", "New", "Change", "Verdict", "Noise"];
         var rows = comparison.Rows.Select(r => new[]

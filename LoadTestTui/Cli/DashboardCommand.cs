@@ -3,6 +3,7 @@ using LoadTestTui.Core.Capacity;
 using LoadTestTui.Core.Engine;
 using LoadTestTui.Core.Verdicts;
 using LoadTestTui.Core.Export;
+using LoadTestTui.Core.Reports;
 using LoadTestTui.Dashboard;
 using LoadTestTui.Core.Monitoring;
 using Microsoft.Extensions.Logging;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.Channels;
 using LoadTestTui.Core.Engine;
 using LoadTestTui.Core.Export;
+using LoadTestTui.Core.Reports;
 
 namespace LoadTestTui.Cli;
 

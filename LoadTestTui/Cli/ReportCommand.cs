@@ -39,9 +39,9 @@ internal static class ReportCommand
             }
             if (ci is not { Junit: null, Markdown: null })
             {
-                if (RunReportReader.Load(path, out var readError) is not { } report)
+                if (RunDocument.Load(path, out var readError) is not { } document)
                     return Cli.Usage([readError!]);
-                ok &= await CiOutputs.WriteAsync(report, ci.Junit, ci.Markdown, ok ? html : null, ct).ConfigureAwait(false);
+                ok &= await CiOutputs.WriteAsync(document.Report, ci.Junit, ci.Markdown, ok ? html : null, ct).ConfigureAwait(false);
             }
             return ok ? ExitCodes.Ok : ExitCodes.Failed;
         });

@@ -1,5 +1,6 @@
 using LoadTestTui.Core.Engine;
 using LoadTestTui.Core.Export;
+using LoadTestTui.Core.Reports;
 using LoadTestTui.Core.Plans;
 
 namespace LoadTestTui.Dashboard;
