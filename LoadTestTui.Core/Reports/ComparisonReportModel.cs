@@ -90,7 +90,7 @@ public static class ComparisonReportModel
         var x = Union(RunSeries.Seconds(a), RunSeries.Seconds(b));
         var charts = new List<ChartSpec>();
         var notes = new List<string>();
-        foreach (var kind in LatencyKind.All)
+        foreach (var kind in LatencyChart.All)
         {
             var (ha, hb) = (RunSeries.Histogram(a, kind), RunSeries.Histogram(b, kind));
             if (ha is not null && hb is not null)

@@ -30,7 +30,7 @@ public sealed record RunComparison(RunDocument Base, RunDocument New, IReadOnlyL
     {
         var rows = new List<ComparisonRow>();
         // A kind neither file carries (registration, before it is recorded) is left out, not listed as missing.
-        foreach (var kind in LatencyKind.All.Where(k => a.Summary(k) is not null || b.Summary(k) is not null))
+        foreach (var kind in LatencyChart.All.Where(k => a.Summary(k) is not null || b.Summary(k) is not null))
             rows.AddRange(Latency(a, b, kind, tolerancePercent));
         var (ta, tb) = (Math.Max(a.ElapsedSeconds, 1e-3), Math.Max(b.ElapsedSeconds, 1e-3));
         rows.Add(Rate("errors", "errors per second", a, b, r => r.ErrorCount, ta, tb, lowerIsBetter: true, tolerancePercent));
@@ -55,7 +55,7 @@ public sealed record RunComparison(RunDocument Base, RunDocument New, IReadOnlyL
         };
     }
 
-    private static IEnumerable<ComparisonRow> Latency(RunDocument a, RunDocument b, LatencyKind kind, double? tolerance)
+    private static IEnumerable<ComparisonRow> Latency(RunDocument a, RunDocument b, LatencyChart kind, double? tolerance)
     {
         var (ha, hb) = (RunSeries.Histogram(a, kind), RunSeries.Histogram(b, kind));
         foreach (var p in Percentiles)

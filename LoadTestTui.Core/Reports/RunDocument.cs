@@ -98,11 +98,11 @@ public sealed class RunDocument
     public MonitorDocument? Server => Report.Server;
 
     /// <summary>The encoded cumulative histogram of one latency kind, or null when the file has none.</summary>
-    public string? Histogram(LatencyKind kind) => Report.Histograms is { } h && kind.Histogram(h) is { Length: > 0 } text ? text : null;
+    public string? Histogram(LatencyChart kind) => Report.Histograms is { } h && kind.Histogram(h) is { Length: > 0 } text ? text : null;
 
     /// <summary>The whole-run latency summary of one kind, or null.</summary>
-    public LatencyReport? Summary(LatencyKind kind) => kind.Summary(Report);
+    public LatencyReport? Summary(LatencyChart kind) => kind.Summary(Report);
 
     /// <summary>Whether the timeline rows carry this kind's per-second percentiles.</summary>
-    public bool HasSecondLatency(LatencyKind kind) => Timeline.Any(r => kind.Second(r) is not null);
+    public bool HasSecondLatency(LatencyChart kind) => Timeline.Any(r => kind.Second(r) is not null);
 }

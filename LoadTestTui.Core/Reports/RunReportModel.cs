@@ -144,7 +144,7 @@ public static class RunReportModel
         var x = RunSeries.Seconds(doc);
         var notes = new List<string>();
         var charts = new List<ChartSpec>();
-        foreach (var kind in LatencyKind.All)
+        foreach (var kind in LatencyChart.All)
         {
             if (doc.HasSecondLatency(kind) && RunSeries.SecondLatency(doc, kind, l => l.P50).All(v => v is null))
             {
@@ -160,7 +160,7 @@ public static class RunReportModel
                     new("max", RunSeries.SecondLatency(doc, kind, l => l.Max), "#eb5757") { Dashed = true },
                 ]) { Unit = "ms" });
             }
-            else if (kind == LatencyKind.ChatEcho && RunSeries.HasTimeline(doc, r => r.P50))
+            else if (kind == LatencyChart.ChatEcho && RunSeries.HasTimeline(doc, r => r.P50))
             {
                 charts.Add(new ChartSpec("latency-chat", "Chat echo latency per second", "run time (s)", "ms", x,
                 [
@@ -174,7 +174,7 @@ public static class RunReportModel
                 notes.Add($"{kind.Label} latency per second: {ReportFormat.NotRecorded}.");
             }
         }
-        var spectra = LatencyKind.All.Select(k => (Kind: k, Histogram: RunSeries.Histogram(doc, k))).Where(p => p.Histogram is not null).ToList();
+        var spectra = LatencyChart.All.Select(k => (Kind: k, Histogram: RunSeries.Histogram(doc, k))).Where(p => p.Histogram is not null).ToList();
         if (spectra.Count > 0)
         {
             charts.Add(new ChartSpec("latency-spectrum", "Latency by percentile, whole run (from the histograms)", "percentile", "ms", RunSeries.SpectrumGrid,
@@ -184,7 +184,7 @@ public static class RunReportModel
         {
             notes.Add($"Latency histograms: {ReportFormat.NotRecorded} (no percentile spectrum).");
         }
-        var rows = LatencyKind.All.Select(k => doc.Summary(k) is { } s
+        var rows = LatencyChart.All.Select(k => doc.Summary(k) is { } s
             ? (IReadOnlyList<ReportCell>)[k.Label, ReportFormat.Count(s.Samples), .. new[] { s.Min, s.Avg, s.P50, s.P90, s.P95, s.P99, s.P999, s.Max }.Select(v => (ReportCell)ReportFormat.Ms(v))]
             : [k.Label, new ReportCell(ReportFormat.NotRecorded, "muted"), "", "", "", "", "", "", "", ""]).ToList();
         return new ReportSection("latency", "Latency")

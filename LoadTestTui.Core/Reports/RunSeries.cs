@@ -24,7 +24,7 @@ public static class RunSeries
         Timeline(doc, r => r.States is { } states ? states.GetValueOrDefault(state) : null);
 
     /// <summary>A per-second latency figure; null for a second without samples (the file writes 0 there, which is not a latency).</summary>
-    public static IReadOnlyList<double?> SecondLatency(RunDocument doc, LatencyKind kind, Func<SecondLatencyReport, double?> stat) =>
+    public static IReadOnlyList<double?> SecondLatency(RunDocument doc, LatencyChart kind, Func<SecondLatencyReport, double?> stat) =>
         Timeline(doc, r => kind.Second(r) is { Samples: > 0 } second ? stat(second) : null);
 
     /// <summary>The older rows' chat echo <c>p50</c>/<c>p99</c>, where 0 meant "no echo this second".</summary>
@@ -65,7 +65,7 @@ public static class RunSeries
         [.. samples.Select(s => field(s) is { } v ? v * scale : (double?)null)];
 
     /// <summary>Decodes a kind's histogram; null when the file has none or it does not decode.</summary>
-    public static HistogramBase? Histogram(RunDocument doc, LatencyKind kind) =>
+    public static HistogramBase? Histogram(RunDocument doc, LatencyChart kind) =>
         HistogramCodec.TryDecode(doc.Histogram(kind), out var h) && h is { TotalCount: > 0 } ? h : null;
 
     /// <summary>
