@@ -54,13 +54,20 @@ public sealed class CiOutputTests
         var blocker = Path.Combine(dir.Path, "file");
         await File.WriteAllTextAsync(blocker, "");
         var json = Path.Combine(dir.Path, "results.json");
-        await File.WriteAllTextAsync(json, """{ "elapsed_time": 1, "messages_sent": 0, "latency": {} }""");
+        await File.WriteAllTextAsync(json, "this is no results file");
 
         using var unreadable = AppProcess.Start("report", json, "--junit", Path.Combine(dir.Path, "out.xml"));
         Assert.AreEqual(2, await unreadable.WaitForExitAsync(Patience));
         var error = Assert.ContainsSingle(unreadable.ErrorLines);
         StringAssert.StartsWith(error, "error: '");
-        StringAssert.Contains(error, "is not a results file this version reads");
+        StringAssert.Contains(error, "is not JSON");
+
+        // An older or partial file is read with what it has, as the HTML report reads it.
+        var partial = Path.Combine(dir.Path, "partial.json");
+        await File.WriteAllTextAsync(partial, """{ "elapsed_time": 1, "messages_sent": 0, "latency": {} }""");
+        using var older = AppProcess.Start("report", partial, "--junit", Path.Combine(dir.Path, "partial.xml"));
+        Assert.AreEqual(0, await older.WaitForExitAsync(Patience), string.Join(" | ", older.ErrorLines));
+        Assert.AreEqual("0", System.Xml.Linq.XDocument.Load(Path.Combine(dir.Path, "partial.xml")).Root!.Attribute("tests")!.Value);
 
         await ShortRunAsync(dir);
         using var unwritable = AppProcess.Start("report", Path.Combine(dir.Path, "good.json"), "--junit", Path.Combine(blocker, "out.xml"));

@@ -160,6 +160,7 @@ internal static class ContractShape
         run.options.chat_interval_min_s: number
         run.options.connect_timeout_s: number
         run.options.encoding: string
+        run.options.key_sha256: string
         run.options.heartbeat_interval_s: number
         run.options.max_frame: number
         run.options.max_reconnects: null
